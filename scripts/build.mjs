@@ -1,0 +1,31 @@
+// Bundles the CLI with @vercel/ncc into dist/cli/. Deterministic: CI rebuilds and diffs dist/.
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ncc from '@vercel/ncc';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+const bundles = [{ entry: 'src/cli/index.ts', out: 'dist/cli', executable: true }];
+
+for (const bundle of bundles) {
+  const { code, assets } = await ncc(join(root, bundle.entry), {
+    minify: true,
+    sourceMap: false,
+    target: 'es2022',
+    quiet: true,
+    transpileOnly: true,
+  });
+  const outDir = join(root, bundle.out);
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const main = join(outDir, 'index.js');
+  writeFileSync(main, bundle.executable ? `#!/usr/bin/env node\n${code.replace(/^#!.*\n/, '')}` : code);
+  if (bundle.executable) chmodSync(main, 0o755);
+  for (const [name, asset] of Object.entries(assets ?? {})) {
+    const file = join(outDir, name);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, asset.source);
+  }
+  console.log(`${bundle.out}/index.js  ${(code.length / 1024).toFixed(0)} KiB, ${Object.keys(assets ?? {}).length} assets`);
+}

@@ -1,0 +1,40 @@
+/** Turns a playbook's bytes into text, or says in one line why they are not a Markdown document. */
+
+export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/** Decodes UTF-8 text, refusing binary content (a NUL byte) and invalid UTF-8. */
+export function decodePlaybook(bytes: Uint8Array, maxBytes: number): Decoded {
+  if (bytes.byteLength > maxBytes) {
+    return { ok: false, reason: `is ${formatBytes(bytes.byteLength)}, more than the ${formatBytes(maxBytes)} a playbook may be` };
+  }
+  if (bytes.indexOf(0) !== -1) return { ok: false, reason: 'is a binary file (it contains NUL bytes), not Markdown text' };
+  try {
+    return { ok: true, text: decoder.decode(bytes) };
+  } catch {
+    return { ok: false, reason: `is not valid UTF-8 (first bad byte at line ${firstBadLine(bytes)}); save it as UTF-8 text` };
+  }
+}
+
+/** 1-based line of the first byte sequence that is not valid UTF-8. */
+function firstBadLine(bytes: Uint8Array): number {
+  let line = 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b === 0x0a) line++;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return line;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return line;
+    i += length;
+  }
+  return line;
+}
+
+/** "1.5 MiB", "300 KiB", "12 bytes". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KiB`;
+  return `${bytes} bytes`;
+}

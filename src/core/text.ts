@@ -1,0 +1,217 @@
+/**
+ * Text helpers and detectors. Every detector works on whitespace-split tokens tested with
+ * anchored, length-capped patterns, so the cost is linear in the text whatever its content.
+ */
+import type { PartKind } from './types.js';
+
+/** Tokens longer than this are never a number, unit or identifier worth reading. */
+const MAX_TOKEN = 120;
+
+/** Counts words: whitespace-separated tokens holding at least one letter or digit. */
+export function countWords(text: string): number {
+  let count = 0;
+  let inToken = false;
+  let tokenHasWordChar = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 160) {
+      if (inToken && tokenHasWordChar) count++;
+      inToken = false;
+      tokenHasWordChar = false;
+    } else {
+      inToken = true;
+      if (!tokenHasWordChar && isWordChar(c)) tokenHasWordChar = true;
+    }
+  }
+  if (inToken && tokenHasWordChar) count++;
+  return count;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 191;
+}
+
+/** Lowercases, joins hyphenated words ("Trade-off" → "tradeoff") and keeps only a–z, 0–9 and single spaces. */
+export function normalize(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/([a-z])[-‐‑]+(?=[a-z])/g, '$1')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** "1 question", "3 questions". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Shortens text to at most `max` characters, marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
+}
+
+const LABELS: ReadonlyArray<readonly [PartKind, readonly string[]]> = [
+  ['difficulty', ['difficulty', 'difficulty level', 'level']],
+  ['theory', ['answer', 'theory', 'short answer', 'the answer', 'my answer', 'explanation', 'concept', 'definition']],
+  ['project', ['project example', 'project examples', 'project', 'example', 'in my project', 'from my project', 'real example', 'practical example']],
+  ['tradeoff', ['tradeoff', 'tradeoffs', 'the tradeoff', 'tradeoff made']],
+  ['metric', ['metric', 'metrics', 'result', 'results', 'impact', 'key metric', 'measured result', 'numbers']],
+  [
+    'gotchas',
+    [
+      'gotcha', 'gotchas', 'common wrong answers', 'wrong answers', 'common mistakes', 'mistakes',
+      'trap', 'traps', 'pitfall', 'pitfalls', 'misconceptions', 'common misconceptions', 'common traps', 'common pitfalls',
+    ],
+  ],
+];
+
+/**
+ * Classifies a label ("Gotcha — Common wrong answers", "Trade-offs", "📈 Metric") as a part kind.
+ * The label must start with one of the known phrases; at most eight words are read.
+ */
+export function classifyLabel(label: string): PartKind | null {
+  const words = normalize(label.slice(0, 200)).split(' ');
+  if (words.length === 0 || words.length > 8 || words[0] === '') return null;
+  const joined = words.join(' ');
+  let best: PartKind | null = null;
+  let bestLength = 0;
+  for (const [kind, phrases] of LABELS) {
+    for (const phrase of phrases) {
+      if ((joined === phrase || joined.startsWith(`${phrase} `)) && phrase.length > bestLength) {
+        best = kind;
+        bestLength = phrase.length;
+      }
+    }
+  }
+  return best;
+}
+
+/** Splits text on whitespace and strips surrounding punctuation from each token. */
+export function tokens(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(/\s+/)) {
+    if (raw.length === 0 || raw.length > MAX_TOKEN) continue;
+    const token = raw.replace(/^[("'“‘[{*_<]+/, '').replace(/[)"'”’\]}*_>.,;:!?]+$/, '');
+    if (token.length > 0) out.push(token);
+  }
+  return out;
+}
+
+const UNITS = new Set([
+  '%', 'percent', 'ms', 'msec', 's', 'sec', 'secs', 'second', 'seconds', 'min', 'mins', 'minute', 'minutes',
+  'h', 'hr', 'hrs', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'us', 'µs', 'μs', 'ns',
+  'b', 'kb', 'mb', 'gb', 'tb', 'kib', 'mib', 'gib', 'tib', 'byte', 'bytes', 'x', '×',
+  'node', 'nodes', 'replica', 'replicas', 'shard', 'shards', 'partition', 'partitions', 'region', 'regions',
+  'zone', 'zones', 'server', 'servers', 'instance', 'instances', 'pod', 'pods', 'worker', 'workers',
+  'req/s', 'reqs/s', 'rps', 'qps', 'tps', 'ops/s', 'op/s', 'msg/s', 'msgs/s', 'writes/s', 'reads/s', 'events/s',
+  'request', 'requests', 'req', 'reqs', 'message', 'messages', 'msgs', 'event', 'events', 'write', 'writes',
+  'read', 'reads', 'transaction', 'transactions', 'txn', 'txns', 'op', 'ops', 'operation', 'operations',
+  'attestation', 'attestations', 'user', 'users', 'client', 'clients', 'key', 'keys', 'entry', 'entries',
+  'retry', 'retries', 'error', 'errors', 'incident', 'incidents', 'failure', 'failures', 'fault', 'faults',
+  'rtt', 'rtts', 'round-trip', 'round-trips', 'hop', 'hops', 'step', 'steps', 'state', 'states', 'run', 'runs',
+  'test', 'tests', 'bug', 'bugs', 'line', 'lines', 'record', 'records', 'row', 'rows', 'item', 'items',
+  'connection', 'connections', 'thread', 'threads', 'core', 'cores', 'vote', 'votes', 'term', 'terms', 'epoch', 'epochs',
+]);
+
+// A number, optionally with thousands separators, decimals and a k/M/B multiplier, then an optional glued unit.
+const NUMBER_UNIT = /^[~≈<>≤≥+]?\d{1,15}(?:,\d{3}){0,5}(?:\.\d{1,6})?([kKmMbB]?)(?:-?([a-zA-Zµμ%×/]{1,12}(?:\/[a-zA-Z]{1,6})?))?$/;
+
+/** Whether text states a metric: a number with a unit or a percent ("2.3s", "40 ms", "99.9%", "60-second", "10k req/s"). */
+export function hasMetric(text: string): boolean {
+  return findMetric(tokens(text)) !== null;
+}
+
+/** Returns the first metric phrase in a token list, or null. */
+export function findMetric(list: readonly string[]): string | null {
+  for (let i = 0; i < list.length; i++) {
+    const token = list[i]!;
+    const first = token.charCodeAt(0);
+    // cheap pre-check: digits or a comparison sign first
+    if (!(first >= 48 && first <= 57) && !'~≈<>≤≥+'.includes(token[0]!)) continue;
+    const match = NUMBER_UNIT.exec(token);
+    if (!match) continue;
+    const multiplier = match[1] ?? '';
+    const glued = match[2];
+    if (glued !== undefined) {
+      if (UNITS.has(glued.toLowerCase()) || UNITS.has(glued)) return token;
+      continue;
+    }
+    const next = list[i + 1];
+    if (next !== undefined && UNITS.has(next.toLowerCase())) return `${token} ${next}`;
+    if (multiplier !== '' && next !== undefined && /^[a-z]{1,12}\/s$/i.test(next)) return `${token} ${next}`;
+  }
+  return null;
+}
+
+const COMPONENT_WORDS = new Set([
+  'service', 'cluster', 'store', 'queue', 'gateway', 'cache', 'broker', 'worker', 'database', 'db', 'api',
+  'proxy', 'server', 'ledger', 'log', 'pipeline', 'scheduler', 'controller', 'registry', 'index', 'bucket',
+  'topic', 'stream', 'shard', 'replica', 'engine', 'daemon', 'sidecar', 'balancer', 'coordinator', 'consumer',
+  'producer', 'table', 'node', 'bus', 'agent', 'endpoint', 'vault', 'repository', 'pool', 'module',
+  'component', 'backend', 'storage', 'manager', 'router', 'relay', 'collector', 'exporter', 'cron', 'lambda',
+  'function', 'microservice', 'leader', 'follower', 'journal', 'wal', 'mesh', 'tier', 'fleet', 'validator',
+  'verifier', 'signer', 'issuer', 'resolver', 'indexer', 'watcher', 'monitor', 'limiter', 'circuit', 'breaker',
+]);
+
+const NOT_A_NAME = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'our', 'your', 'their', 'its', 'his', 'her',
+  'each', 'every', 'any', 'one', 'per', 'some', 'no', 'of', 'to', 'for', 'in', 'on', 'at', 'by', 'with',
+  'from', 'and', 'or', 'but', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'which', 'who', 'what',
+  'when', 'where', 'how', 'not', 'only', 'also', 'all', 'both', 'same', 'other', 'another', 'single',
+  'new', 'whole', 'into', 'onto', 'than', 'then', 'so', 'if', 'it', 'we', 'i', 'they', 'via', 'behind',
+]);
+
+/** Hyphenated words that are ordinary English, not component names. */
+const PROSE_COMPOUNDS = new Set([
+  'read-only', 'write-only', 'split-brain', 'trade-off', 'trade-offs', 'real-time', 'well-known', 'so-called',
+  'up-to-date', 'per-operation', 'per-request', 'end-to-end', 'at-least-once', 'at-most-once', 'exactly-once',
+  'long-running', 'high-level', 'low-level', 'built-in', 'third-party', 'open-source', 'single-leader',
+  'multi-leader', 'leaderless', 'point-in-time', 'write-ahead', 'best-effort', 'time-based', 'last-write-wins',
+  'follow-up', 'e-mail', 'non-blocking', 'non-trivial', 'self-healing', 'fail-over', 'fail-stop', 'read-your-writes',
+  'monotonic-read', 'happens-before', 'so-so', 'one-way', 'two-way', 'in-flight', 'in-memory', 'on-call',
+  'fire-and-forget', 'check-and-set', 'compare-and-swap', 'round-trip', 'round-trips', 'strongly-consistent',
+  'eventually-consistent', 'key-value', 'peer-to-peer', 'client-side', 'server-side', 'cross-region', 'multi-region',
+]);
+
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]{0,40}(?:[-_][A-Za-z0-9]{1,40}){1,8}$/;
+
+/**
+ * Returns the first component a text names, or null: an inline code span, a kebab-case or
+ * snake_case identifier (`verify-service`), or a name followed by a component word ("raft cluster").
+ */
+export function findComponent(list: readonly string[], codeSpans: readonly string[]): string | null {
+  for (const span of codeSpans) if (span.trim().length > 0) return `\`${span.trim()}\``;
+  for (let i = 0; i < list.length; i++) {
+    const token = list[i]!;
+    if (IDENTIFIER.test(token)) {
+      const lower = token.toLowerCase();
+      if (token.includes('_') || !PROSE_COMPOUNDS.has(lower)) return token;
+      continue;
+    }
+    const lower = token.toLowerCase();
+    const singular = lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
+    if (!COMPONENT_WORDS.has(lower) && !COMPONENT_WORDS.has(singular)) continue;
+    const previous = list[i - 1];
+    if (previous === undefined) continue;
+    const prevLower = previous.toLowerCase();
+    if (NOT_A_NAME.has(prevLower) || !/^[A-Za-z0-9][A-Za-z0-9-]{0,40}$/.test(previous)) continue;
+    return `${previous} ${token}`;
+  }
+  return null;
+}
+
+const TRADEOFF_WORDING =
+  /\b(?:tradeoffs?|at the (?:cost|expense|price) of|sacrific(?:e|es|ed|ing)|rather than|instead of|worse than|in exchange for|(?:gave|give|gives|giving) up|downside|the price|compromis(?:e|es|ed|ing)|in return|costs? us)\b/;
+
+/** Whether prose states a tradeoff in words ("at the cost of", "rather than", "sacrifices", …). */
+export function hasTradeoffWording(text: string): boolean {
+  return TRADEOFF_WORDING.test(normalizeForPhrases(text));
+}
+
+function normalizeForPhrases(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/([a-z])[-‐‑]+(?=[a-z])/g, '$1')
+    .replace(/[^a-z0-9]+/g, ' ');
+}

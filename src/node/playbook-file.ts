@@ -1,0 +1,61 @@
+/** Locates and reads a playbook from disk into text plus its repository-relative path. */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { decodePlaybook, formatBytes } from '../core/decode.js';
+import { InputError } from '../errors.js';
+import { describeFsError } from './fs-errors.js';
+
+/** Playbooks larger than this are refused before parsing. */
+export const MAX_PLAYBOOK_BYTES = 16 * 1024 * 1024;
+
+export interface PlaybookFile {
+  /** Absolute path on disk. */
+  absolute: string;
+  /** Path relative to the repository root (or the working directory outside a repository), with `/`. */
+  repoPath: string;
+  /** Path to show the user: relative to the working directory. */
+  displayPath: string;
+  text: string;
+}
+
+/** The nearest directory at or above `start` holding `.git` (a directory, or a file in worktrees), or null. */
+export function findRepoRoot(start: string): string | null {
+  let dir = resolve(start);
+  for (;;) {
+    try {
+      statSync(join(dir, '.git'));
+      return dir;
+    } catch {
+      const parent = dirname(dir);
+      if (parent === dir) return null;
+      dir = parent;
+    }
+  }
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** Reads the playbook at `path` (relative to `cwd`), refusing directories, binaries and invalid UTF-8. */
+export function readPlaybookFile(path: string, cwd: string): PlaybookFile {
+  const absolute = isAbsolute(path) ? path : resolve(cwd, path);
+  const displayPath = toPosix(relative(cwd, absolute)) || path;
+  let bytes: Buffer;
+  try {
+    const stats = statSync(absolute);
+    if (stats.isDirectory()) throw new InputError(`${displayPath} is a directory; pass the playbook's file path`);
+    if (stats.size > MAX_PLAYBOOK_BYTES) {
+      throw new InputError(`${displayPath} is ${formatBytes(stats.size)}, more than the ${formatBytes(MAX_PLAYBOOK_BYTES)} a playbook may be`);
+    }
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`cannot read ${displayPath}: ${describeFsError(error)}`, { cause: error });
+  }
+  const decoded = decodePlaybook(bytes, MAX_PLAYBOOK_BYTES);
+  if (!decoded.ok) throw new InputError(`${displayPath} ${decoded.reason}`);
+  const root = findRepoRoot(dirname(absolute));
+  const repoPath = toPosix(relative(root ?? cwd, absolute));
+  return { absolute, repoPath, displayPath, text: decoded.text };
+}

@@ -1,0 +1,39 @@
+import { defineRule, questionName } from '../core/rule.js';
+import { hasMetric, hasTradeoffWording } from '../core/text.js';
+
+const PARTS = [
+  ['theory', 'a theory'],
+  ['project', 'a project example'],
+  ['tradeoff', 'a tradeoff'],
+  ['metric', 'a metric'],
+] as const;
+
+export const answerStructure = defineRule({
+  id: 'answer-structure',
+  criterion: 'Done when 1',
+  title: () => 'Every entry follows Theory → Project → Tradeoff → Metric',
+  description: 'Each entry has a theory, a project example, a tradeoff and a metric, as parts or in its prose',
+  severity: 'error',
+  messages: {
+    missingParts: '{{question}} lacks {{parts}}, expected Theory → Project → Tradeoff → Metric',
+  },
+  check({ doc, report }) {
+    for (const question of doc.questions) {
+      const has = {
+        theory: question.theory !== null && question.theory.text.length > 0,
+        project: question.project !== null,
+        tradeoff: question.tradeoff !== null || hasTradeoffWording(question.prose),
+        metric: question.metric !== null || hasMetric(question.prose),
+      };
+      const missing = PARTS.filter(([kind]) => !has[kind]).map(([, name]) => name);
+      if (missing.length > 0) {
+        report({ messageId: 'missingParts', data: { question: questionName(question), parts: joinAnd(missing) }, node: question, question });
+      }
+    }
+  },
+});
+
+function joinAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

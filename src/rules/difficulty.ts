@@ -1,0 +1,38 @@
+import { defineRule, questionName } from '../core/rule.js';
+
+const LEVELS = ['L1', 'L2', 'L3'] as const;
+
+export const difficulty = defineRule({
+  id: 'difficulty',
+  criterion: 'PASS 4',
+  title: () => 'Difficulty ratings cover L1, L2, and L3',
+  description: 'Each question is rated L1, L2 or L3, and the playbook uses all three',
+  severity: 'error',
+  messages: {
+    missing: '{{question}} has no difficulty rating, expected **Difficulty:** L1, L2 or L3',
+    invalid: '{{question}} is rated "{{value}}", expected L1, L2 or L3',
+    levelsMissing: 'No question is rated {{levels}}; the ratings must cover L1, L2 and L3',
+  },
+  check({ doc, report }) {
+    const used = new Set<string>();
+    for (const question of doc.questions) {
+      const rating = question.difficulty;
+      if (rating === null) {
+        report({ messageId: 'missing', data: { question: questionName(question) }, node: question, question });
+      } else if (rating.level === null) {
+        report({ messageId: 'invalid', data: { question: questionName(question), value: rating.raw }, node: rating, question });
+      } else {
+        used.add(rating.level);
+      }
+    }
+    const missing = LEVELS.filter((level) => !used.has(level));
+    if (doc.questions.length > 0 && missing.length > 0) {
+      report({ messageId: 'levelsMissing', data: { levels: joinOr(missing) }, node: doc.questions[0]! });
+    }
+  },
+});
+
+function joinOr(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}

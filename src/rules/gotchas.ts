@@ -1,0 +1,34 @@
+import { defineRule, questionName } from '../core/rule.js';
+import { countWords, plural, truncate } from '../core/text.js';
+
+export const gotchas = defineRule({
+  id: 'gotchas',
+  criterion: 'PASS 3, Done when 3',
+  title: (config) => `Gotcha section lists ≥${config.gotchas} wrong answers per question`,
+  description: 'Each question lists common wrong answers, each with the reason it is wrong',
+  severity: 'error',
+  messages: {
+    missing: '{{question}} has no gotcha list of common wrong answers',
+    tooFew: '{{question}} has {{found}} in its gotcha list, expected at least {{min}}',
+    noReason: '{{question}}\'s wrong answer "{{claim}}" does not say why it is wrong',
+  },
+  check({ doc, config, report }) {
+    for (const question of doc.questions) {
+      const part = question.gotchas;
+      if (part === null) {
+        report({ messageId: 'missing', data: { question: questionName(question) }, node: question, question });
+        continue;
+      }
+      const items = question.gotchaItems;
+      if (items.length < config.gotchas) {
+        report({ messageId: 'tooFew', data: { question: questionName(question), found: plural(items.length, 'wrong answer'), count: items.length, min: config.gotchas }, node: part, question });
+      }
+      for (const item of items) {
+        if (countWords(item.reason) < config.reasonWords) {
+          const claim = truncate(item.claim.length > 0 ? item.claim : item.text, 60);
+          report({ messageId: 'noReason', data: { question: questionName(question), claim }, node: item, question });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,21 @@
+import type { Rule } from '../core/rule.js';
+import { answerStructure } from './answer-structure.js';
+import { cheatSheet } from './cheat-sheet.js';
+import { difficulty } from './difficulty.js';
+import { gotchas } from './gotchas.js';
+import { location } from './location.js';
+import { projectExample } from './project-example.js';
+import { questionCount } from './question-count.js';
+import { speakingTime } from './speaking-time.js';
+
+/** Every rule, in checklist order. */
+export const rules: readonly Rule[] = [
+  questionCount,
+  projectExample,
+  gotchas,
+  difficulty,
+  cheatSheet,
+  answerStructure,
+  location,
+  speakingTime,
+] as Rule[];
