@@ -4,17 +4,40 @@ export type Decoded = { ok: true; text: string } | { ok: false; reason: string }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
-/** Decodes UTF-8 text, refusing binary content (a NUL byte) and invalid UTF-8. */
-export function decodePlaybook(bytes: Uint8Array, maxBytes: number): Decoded {
+/** What the command-line tool, the hook and the Action accept: far beyond any real playbook. */
+export const LIMITS = Object.freeze({
+  /** A 15-question playbook is about 50 KiB. */
+  maxBytes: 8 * 1024 * 1024,
+  /** Headings at levels 2 to 4, counted before parsing. */
+  maxHeadings: 10_000,
+});
+
+/** Decodes UTF-8 text, refusing binary content (a NUL byte), invalid UTF-8 and documents past the limits. */
+export function decodePlaybook(bytes: Uint8Array, limits: { maxBytes: number; maxHeadings: number } = LIMITS): Decoded {
+  const maxBytes = limits.maxBytes;
   if (bytes.byteLength > maxBytes) {
     return { ok: false, reason: `is ${formatBytes(bytes.byteLength)}, more than the ${formatBytes(maxBytes)} a playbook may be` };
   }
   if (bytes.indexOf(0) !== -1) return { ok: false, reason: 'is a binary file (it contains NUL bytes), not Markdown text' };
+  let text: string;
   try {
-    return { ok: true, text: decoder.decode(bytes) };
+    text = decoder.decode(bytes);
   } catch {
     return { ok: false, reason: `is not valid UTF-8 (first bad byte at line ${firstBadLine(bytes)}); save it as UTF-8 text` };
   }
+  const headings = countHeadings(text, limits.maxHeadings);
+  if (headings > limits.maxHeadings) {
+    return { ok: false, reason: `has more than ${limits.maxHeadings.toLocaleString('en-US')} headings; a playbook has about 20 (the lesson asks for 15 questions)` };
+  }
+  return { ok: true, text };
+}
+
+/** Counts ATX headings of levels 2 to 4, stopping once past `stop`. */
+function countHeadings(text: string, stop: number): number {
+  const heading = /^ {0,3}#{2,4}[ \t]/gm;
+  let count = 0;
+  while (heading.exec(text) !== null) if (++count > stop) break;
+  return count;
 }
 
 /** 1-based line of the first byte sequence that is not valid UTF-8. */

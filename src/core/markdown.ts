@@ -3,7 +3,8 @@
  * and code block, each with its 1-based line, its container depth and its plain text.
  * markdown-it does the CommonMark + GFM-table parsing; this file only reads its tokens.
  */
-import MarkdownIt, { type Token, type MarkdownIt as Parser } from 'markdown-it';
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
 
 export type RecordKind = 'heading' | 'text' | 'row' | 'code';
 
@@ -40,14 +41,18 @@ export interface LineRecord {
 /** Containers nested deeper than this are not parsed further: a guard against hostile nesting. */
 const MAX_NESTING = 40;
 
-let parser: Parser | null = null;
+let parser: MarkdownIt | null = null;
 
-function markdown(): Parser {
-  parser ??= new MarkdownIt('commonmark', { html: true, linkify: false })
-    .enable(['table', 'strikethrough'])
-    .set({ maxNesting: MAX_NESTING });
+function markdown(): MarkdownIt {
+  if (parser === null) {
+    parser = new MarkdownIt('commonmark', { html: true, linkify: false }).enable(['table', 'strikethrough']);
+    // markdown-it reads this option but its type definitions leave it out
+    (parser.options as { maxNesting?: number }).maxNesting = MAX_NESTING;
+  }
   return parser;
 }
+
+const NONE: string[] = [];
 
 function blank(kind: RecordKind, line: number, quote: number, list: number, itemStart: boolean): LineRecord {
   return {
@@ -55,7 +60,7 @@ function blank(kind: RecordKind, line: number, quote: number, list: number, item
     line,
     endLine: line,
     text: '',
-    codeSpans: [],
+    codeSpans: NONE,
     boldLead: null,
     afterBold: '',
     level: 0,
@@ -63,7 +68,7 @@ function blank(kind: RecordKind, line: number, quote: number, list: number, item
     list,
     itemStart,
     itemNumber: null,
-    cells: [],
+    cells: NONE,
     header: false,
   };
 }
@@ -146,6 +151,8 @@ export function lineRecords(source: string): LineRecord[] {
       case 'tr_open':
         row = blank('row', (token.map?.[0] ?? 0) + 1, quote, list, pendingItem);
         row.header = inHead;
+        row.cells = [];
+        row.codeSpans = [];
         pendingItem = false;
         break;
       case 'tr_close':
@@ -169,6 +176,7 @@ export function lineRecords(source: string): LineRecord[] {
         } else if (headingLevel > 0) {
           const record = blank('heading', headingLine, quote, list, pendingItem);
           record.level = headingLevel;
+          record.codeSpans = [];
           record.text = inlineText(token, record.codeSpans);
           out.push(record);
           pendingItem = false;
@@ -233,7 +241,10 @@ function paragraphLines(
       case 'code_inline':
       case 'image': {
         const content = child.content;
-        if (child.type === 'code_inline') record.codeSpans.push(content);
+        if (child.type === 'code_inline') {
+          if (record.codeSpans === NONE) record.codeSpans = [];
+          record.codeSpans.push(content);
+        }
         text += content;
         if (leadState === 1) bold += content;
         else if (leadState === 2) after += content;

@@ -407,8 +407,8 @@ export function splitGotcha(text: string): { claim: string; reason: string } {
     const separator = SEPARATOR.exec(body);
     if (separator) {
       claim = body.slice(0, separator.index);
-      rest = body.slice(separator.index + separator[0].length);
-      if (/because/i.test(separator[0])) rest = `because ${rest}`;
+      // "because …" is itself the reason; other separators are dropped
+      rest = body.slice(separator.index + (separator[0] === 'because' ? 0 : separator[0].length));
     } else {
       claim = body;
       rest = '';

@@ -20,15 +20,17 @@ export function countWords(text: string): number {
       tokenHasWordChar = false;
     } else {
       inToken = true;
-      if (!tokenHasWordChar && isWordChar(c)) tokenHasWordChar = true;
+      if (!tokenHasWordChar && (c < 128 ? isAsciiWordChar(c) : LETTER_OR_DIGIT.test(text[i]!))) tokenHasWordChar = true;
     }
   }
   if (inToken && tokenHasWordChar) count++;
   return count;
 }
 
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 191;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Lowercases, joins hyphenated words ("Trade-off" → "tradeoff") and keeps only a–z, 0–9 and single spaces. */
@@ -55,7 +57,7 @@ const LABELS: ReadonlyArray<readonly [PartKind, readonly string[]]> = [
   ['difficulty', ['difficulty', 'difficulty level', 'level']],
   ['theory', ['answer', 'theory', 'short answer', 'the answer', 'my answer', 'explanation', 'concept', 'definition']],
   ['project', ['project example', 'project examples', 'project', 'example', 'in my project', 'from my project', 'real example', 'practical example']],
-  ['tradeoff', ['tradeoff', 'tradeoffs', 'the tradeoff', 'tradeoff made']],
+  ['tradeoff', ['tradeoff', 'tradeoffs', 'trade off', 'trade offs', 'the tradeoff', 'tradeoff made']],
   ['metric', ['metric', 'metrics', 'result', 'results', 'impact', 'key metric', 'measured result', 'numbers']],
   [
     'gotchas',

@@ -1,12 +1,10 @@
 /** Locates and reads a playbook from disk into text plus its repository-relative path. */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { decodePlaybook, formatBytes } from '../core/decode.js';
+import { decodePlaybook, formatBytes, LIMITS } from '../core/decode.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from './fs-errors.js';
 
-/** Playbooks larger than this are refused before parsing. */
-export const MAX_PLAYBOOK_BYTES = 16 * 1024 * 1024;
 
 export interface PlaybookFile {
   /** Absolute path on disk. */
@@ -45,15 +43,15 @@ export function readPlaybookFile(path: string, cwd: string): PlaybookFile {
   try {
     const stats = statSync(absolute);
     if (stats.isDirectory()) throw new InputError(`${displayPath} is a directory; pass the playbook's file path`);
-    if (stats.size > MAX_PLAYBOOK_BYTES) {
-      throw new InputError(`${displayPath} is ${formatBytes(stats.size)}, more than the ${formatBytes(MAX_PLAYBOOK_BYTES)} a playbook may be`);
+    if (stats.size > LIMITS.maxBytes) {
+      throw new InputError(`${displayPath} is ${formatBytes(stats.size)}, more than the ${formatBytes(LIMITS.maxBytes)} a playbook may be`);
     }
     bytes = readFileSync(absolute);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read ${displayPath}: ${describeFsError(error)}`, { cause: error });
   }
-  const decoded = decodePlaybook(bytes, MAX_PLAYBOOK_BYTES);
+  const decoded = decodePlaybook(bytes);
   if (!decoded.ok) throw new InputError(`${displayPath} ${decoded.reason}`);
   const root = findRepoRoot(dirname(absolute));
   const repoPath = toPosix(relative(root ?? cwd, absolute));

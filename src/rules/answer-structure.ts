@@ -15,9 +15,11 @@ export const answerStructure = defineRule({
   description: 'Each entry has a theory, a project example, a tradeoff and a metric, as parts or in its prose',
   severity: 'error',
   messages: {
+    noQuestions: 'The playbook has no questions, so none can have the Theory → Project → Tradeoff → Metric structure',
     missingParts: '{{question}} lacks {{parts}}, expected Theory → Project → Tradeoff → Metric',
   },
   check({ doc, report }) {
+    if (doc.questions.length === 0) report({ messageId: 'noQuestions', node: { line: 1 } });
     for (const question of doc.questions) {
       const has = {
         theory: question.theory !== null && question.theory.text.length > 0,

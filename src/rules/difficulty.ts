@@ -26,8 +26,8 @@ export const difficulty = defineRule({
       }
     }
     const missing = LEVELS.filter((level) => !used.has(level));
-    if (doc.questions.length > 0 && missing.length > 0) {
-      report({ messageId: 'levelsMissing', data: { levels: joinOr(missing) }, node: doc.questions[0]! });
+    if (missing.length > 0) {
+      report({ messageId: 'levelsMissing', data: { levels: joinOr(missing) }, node: doc.questions[0] ?? { line: 1 } });
     }
   },
 });

@@ -8,11 +8,13 @@ export const gotchas = defineRule({
   description: 'Each question lists common wrong answers, each with the reason it is wrong',
   severity: 'error',
   messages: {
+    noQuestions: 'The playbook has no questions, so none can have a gotcha list',
     missing: '{{question}} has no gotcha list of common wrong answers',
     tooFew: '{{question}} has {{found}} in its gotcha list, expected at least {{min}}',
     noReason: '{{question}}\'s wrong answer "{{claim}}" does not say why it is wrong',
   },
   check({ doc, config, report }) {
+    if (doc.questions.length === 0) report({ messageId: 'noQuestions', node: { line: 1 } });
     for (const question of doc.questions) {
       const part = question.gotchas;
       if (part === null) {
