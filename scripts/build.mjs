@@ -6,7 +6,10 @@ import ncc from '@vercel/ncc';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const bundles = [{ entry: 'src/cli/index.ts', out: 'dist/cli', executable: true }];
+const bundles = [
+  { entry: 'src/cli/index.ts', out: 'dist/cli', executable: true },
+  { entry: 'src/index.ts', out: 'dist/lib', executable: false },
+];
 
 for (const bundle of bundles) {
   const { code, assets } = await ncc(join(root, bundle.entry), {

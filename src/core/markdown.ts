@@ -4,6 +4,7 @@
  * markdown-it does the CommonMark + GFM-table parsing; this file only reads its tokens.
  */
 import MarkdownIt from 'markdown-it';
+import { firstWordIndex } from './text.js';
 import type Token from 'markdown-it/lib/token.mjs';
 
 export type RecordKind = 'heading' | 'text' | 'row' | 'code';
@@ -248,7 +249,7 @@ function paragraphLines(
         text += content;
         if (leadState === 1) bold += content;
         else if (leadState === 2) after += content;
-        else if (leadState === 0 && /[\p{L}\p{N}]/u.test(content)) leadState = 3;
+        else if (leadState === 0 && firstWordIndex(content) < content.length) leadState = 3;
         break;
       }
       default:

@@ -3,7 +3,7 @@
  * gotcha items, and the cheat sheet. One pass over the records; no recursion.
  */
 import { lineRecords, type LineRecord } from './markdown.js';
-import { classifyLabel, normalize, truncate } from './text.js';
+import { classifyLabel, firstWordIndex, normalize, truncate } from './text.js';
 import type {
   CheatSheet,
   CheatSheetRow,
@@ -26,7 +26,7 @@ const DIFFICULTY_TAG = /[[(]\s{0,3}(?:difficulty\s{0,3}:?\s{0,3})?(L\s?\d{1,3})\
 const LEVEL = /\bL\s?(\d{1,3})\b/i;
 const CHEAT_SHEET_HEADING = /\b(?:cheat ?sheet|quick reference|quick review|one line summaries)\b/;
 const PLAIN_LABEL = /^([A-Za-z][A-Za-z' \-–—]{0,48}?)\s{0,3}[:：]\s*/;
-const GOTCHA_MARK = /^[\s❌✗✘✖🚫⛔]*[❌✗✘✖🚫⛔]/u;
+const GOTCHA_MARK = /^\s*(?:❌|✗|✘|✖|🚫|⛔)/;
 
 /** Parses a playbook's text into its model. */
 export function parsePlaybook(input: string): Playbook {
@@ -73,7 +73,8 @@ interface HeadingMatch {
 }
 
 function matchQuestionHeading(text: string): HeadingMatch | null {
-  const head = text.slice(0, HEADING_PREFIX).replace(/^[^\p{L}\p{N}#]+/u, '');
+  const prefix = text.slice(0, HEADING_PREFIX);
+  const head = prefix.slice(firstWordIndex(prefix, '#'));
   const match = QUESTION_HEADING.exec(head);
   if (!match) return null;
   // a bare number must be followed by a separator; "Q1"/"Question 1" need a word boundary only
@@ -111,7 +112,7 @@ function lineLabel(record: LineRecord): Label | null {
     if (kind) return { kind, label, rest: rest.replace(/^[\s:：\-–—]+/, '').trim(), style: 'bold' };
     return null;
   }
-  const text = record.text.replace(/^[^\p{L}\p{N}]+/u, '');
+  const text = record.text.slice(firstWordIndex(record.text));
   const match = PLAIN_LABEL.exec(text);
   if (!match) return null;
   const kind = classifyLabel(match[1]!);
@@ -393,7 +394,7 @@ const VERDICT = /^(?:(?:it'?s\s)?(?:wrong|incorrect|false|no|nope|not true|not q
 /** Splits a gotcha item into the wrong claim and the reason it is wrong. */
 export function splitGotcha(text: string): { claim: string; reason: string } {
   let body = text
-    .replace(/^[^\p{L}\p{N}"“‘«'„]+/u, '')
+    .slice(firstWordIndex(text, `"“‘«'„`))
     .replace(/^(?:wrong answer|wrong|myth|claim|mistake|trap|misconception|gotcha)\s{0,3}\d{0,3}\s{0,3}[:.\-—–]\s*/i, '');
   let claim: string;
   let rest: string;
