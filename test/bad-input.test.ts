@@ -23,7 +23,7 @@ describe('bad input through the real bundle', () => {
     ['a-directory.md', "a-directory.md is a directory; pass the playbook's file path"],
     ['binary.md', 'binary.md is a binary file (it contains NUL bytes), not Markdown text'],
     ['invalid-utf8.md', 'invalid-utf8.md is not valid UTF-8 (first bad byte at line 4); save it as UTF-8 text'],
-    ['ten-megabytes.md', 'ten-megabytes.md is 10.5 MiB, more than the 8 MiB a playbook may be'],
+    ['ten-megabytes.md', 'ten-megabytes.md is 10.5 MiB, more than the 5 MiB a playbook may be'],
     [
       'hundred-thousand-questions.md',
       'hundred-thousand-questions.md has more than 10,000 headings; a playbook has about 20 (the lesson asks for 15 questions)',

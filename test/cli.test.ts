@@ -159,3 +159,13 @@ describe('usage errors', () => {
     expect(stdout).toContain('Usage:\n  playbook-proof check [path]');
   });
 });
+
+describe('the default playbook', () => {
+  it('says where the playbook must be when it is missing', async () => {
+    const { code, stderr } = await cli(['check'], tempRepo({ 'README.md': '# hi' }));
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'playbook-proof: no playbook at week-24/day1-dist-sys-qa.md: write it there (the lesson requires that path), or pass the path of the file to check\n',
+    );
+  });
+});

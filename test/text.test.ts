@@ -55,6 +55,14 @@ describe('findMetric', () => {
     ['over 1,200 partitions', '1,200 partitions'],
     ['(~38ms p99)', '~38ms'],
     ['3x faster', '3x'],
+    ['every 10min', '10min'],
+    ['after 2minutes', '2minutes'],
+    ['a 16MiB limit', '16MiB'],
+    ['8KiB pages', '8KiB'],
+    ['100msg/s peak', '100msg/s'],
+    ['12k req/s', '12k req/s'],
+    ['1.5M writes', '1.5M writes'],
+    ['a 3-node cluster', '3-node'],
   ])('finds a metric in "%s"', (text, metric) => {
     expect(findMetric(tokens(text))).toBe(metric);
   });
@@ -79,7 +87,15 @@ describe('findComponent', () => {
     expect(findComponent(tokens(text.replace(/`/g, '')), code)).toBe(component);
   });
 
-  it.each(['reads are read-only and split-brain is avoided', 'the service was slow', 'a cache helps', 'at-least-once delivery'])(
+  it.each([
+    'reads are read-only and split-brain is avoided',
+    'the service was slow',
+    'a cache helps',
+    'at-least-once delivery',
+    'The system ran on 5 nodes.',
+    'it is fault-tolerant',
+    'a different replica answers',
+  ])(
     'finds no component in "%s"',
     (text) => {
       expect(findComponent(tokens(text), [])).toBeNull();
@@ -108,6 +124,9 @@ describe('splitGotcha', () => {
     ['Exactly-once is free because brokers promise it', 'Exactly-once is free', 'because brokers promise it'],
     ['❌ "CAP means pick two" — Wrong.', 'CAP means pick two', ''],
     ['❌ "CAP means pick two"', 'CAP means pick two', ''],
+    ['Two-phase commit is non-blocking (it blocks if the coordinator dies)', 'Two-phase commit is non-blocking', 'it blocks if the coordinator dies'],
+    ['"CA systems exist" — No quorum forms without a majority.', 'CA systems exist', 'No quorum forms without a majority.'],
+    ['"CA systems exist" — No. Partitions happen anyway.', 'CA systems exist', 'Partitions happen anyway.'],
   ])('splits %s', (text, claim, reason) => {
     expect(splitGotcha(text)).toEqual({ claim, reason });
   });

@@ -1,10 +1,11 @@
 /** The command-line interface: parses arguments, runs a command, returns an exit code. */
+import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { resolveConfig, type Config } from '../config.js';
 import { lint } from '../core/lint.js';
-import { ExitError, UsageError } from '../errors.js';
+import { ExitError, InputError, UsageError } from '../errors.js';
 import { findConfigFile } from '../node/config-lookup.js';
 import { findRepoRoot, readPlaybookFile } from '../node/playbook-file.js';
 import { formatJson } from '../report/json.js';
@@ -86,7 +87,11 @@ async function check(args: string[], io: CliIo): Promise<number> {
 
   const root = findRepoRoot(io.cwd) ?? io.cwd;
   const config = await readConfig(values.config, io.cwd, root);
-  const file = readPlaybookFile(positionals[0] ?? join(root, config.path), io.cwd);
+  const explicitPath = positionals[0];
+  if (explicitPath === undefined && !existsSync(join(root, config.path))) {
+    throw new InputError(`no playbook at ${config.path}: write it there (the lesson requires that path), or pass the path of the file to check`);
+  }
+  const file = readPlaybookFile(explicitPath ?? join(root, config.path), io.cwd);
   const result = lint(file.text, { path: file.repoPath, config });
   if (format === 'json') {
     io.stdout.write(formatJson(result));

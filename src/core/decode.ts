@@ -7,7 +7,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** What the command-line tool, the hook and the Action accept: far beyond any real playbook. */
 export const LIMITS = Object.freeze({
   /** A 15-question playbook is about 50 KiB. */
-  maxBytes: 8 * 1024 * 1024,
+  maxBytes: 5 * 1024 * 1024,
   /** Headings at levels 2 to 4, counted before parsing. */
   maxHeadings: 10_000,
 });

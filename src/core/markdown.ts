@@ -31,6 +31,8 @@ export interface LineRecord {
   list: number;
   /** First record of a list item's content. */
   itemStart: boolean;
+  /** First line of a paragraph (labels in prose count only there, unless bold). */
+  paragraphStart: boolean;
   /** The ordered-list number of the item this record starts, or null. */
   itemNumber: number | null;
   /** Table cells, for rows. */
@@ -68,6 +70,7 @@ function blank(kind: RecordKind, line: number, quote: number, list: number, item
     quote,
     list,
     itemStart,
+    paragraphStart: false,
     itemNumber: null,
     cells: NONE,
     header: false,
@@ -205,6 +208,7 @@ function paragraphLines(
   out: LineRecord[],
 ): void {
   let record = blank('text', firstLine, quote, list, itemStart);
+  record.paragraphStart = true;
   // 0: still at the start of the line (only emoji/space seen), 1: inside a leading bold run, 2: past it
   let leadState = 0;
   let bold = '';

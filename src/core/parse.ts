@@ -21,10 +21,10 @@ const HEADING_PREFIX = 300;
 
 // "Q1: …", "Q 1 - …", "Question 3 — …", "#4 …", "1. …", "1) …": a number, then a separator.
 const QUESTION_HEADING =
-  /^(?:(?:q|question)\s{0,3}(?:#\s{0,3})?(\d{1,7})\b(?:\s{0,3}[.:)\-–—|]+)?|#?(\d{1,7})\s{0,3}[.:)\-–—|]+)\s*/i;
+  /^(?:(?:q|question)\s{0,3}(?:#\s{0,3})?(\d{1,7})\b(?:\s{0,3}[.:)\-–—|]+)?|#(\d{1,7})\b(?:\s{0,3}[.:)\-–—|]+)?|(\d{1,7})\s{0,3}[.:)\-–—|]+)\s*/i;
 const DIFFICULTY_TAG = /[[(]\s{0,3}(?:difficulty\s{0,3}:?\s{0,3})?(L\s?\d{1,3})\s{0,3}[\])]/i;
 const LEVEL = /\bL\s?(\d{1,3})\b/i;
-const CHEAT_SHEET_HEADING = /\b(?:cheat ?sheet|quick reference|quick review|one line summaries)\b/;
+const CHEAT_SHEET_HEADING = /\b(?:cheat ?sheets?|quick reference|quick review|one ?line summar(?:y|ies))\b/;
 const PLAIN_LABEL = /^([A-Za-z][A-Za-z' \-–—]{0,48}?)\s{0,3}[:：]\s*/;
 const GOTCHA_MARK = /^\s*(?:❌|✗|✘|✖|🚫|⛔)/;
 
@@ -78,7 +78,7 @@ function matchQuestionHeading(text: string): HeadingMatch | null {
   const match = QUESTION_HEADING.exec(head);
   if (!match) return null;
   // a bare number must be followed by a separator; "Q1"/"Question 1" need a word boundary only
-  const number = Number(match[1] ?? match[2]);
+  const number = Number(match[1] ?? match[2] ?? match[3]);
   let title = text.slice(text.length - head.length + match[0].length);
   const tag = DIFFICULTY_TAG.exec(title);
   if (tag) title = (title.slice(0, tag.index) + title.slice(tag.index + tag[0].length)).replace(/\s{2,}/g, ' ');
@@ -112,10 +112,12 @@ function lineLabel(record: LineRecord): Label | null {
     if (kind) return { kind, label, rest: rest.replace(/^[\s:：\-–—]+/, '').trim(), style: 'bold' };
     return null;
   }
+  // "Answer: …" without bold counts only where a paragraph or list item begins
+  if (!record.paragraphStart && !record.itemStart) return null;
   const text = record.text.slice(firstWordIndex(record.text));
   const match = PLAIN_LABEL.exec(text);
   if (!match) return null;
-  const kind = classifyLabel(match[1]!);
+  const kind = classifyLabel(match[1]!, true);
   if (!kind) return null;
   return { kind, label: match[1]!.trim(), rest: text.slice(match[0].length), style: 'plain' };
 }
@@ -137,6 +139,10 @@ interface OpenQuestion {
   items: OpenItem[];
   itemDepth: number;
   itemOpen: boolean;
+  /** List depth of the gotcha label (0 for a paragraph or heading). */
+  gotchaLabelDepth: number;
+  /** A difficulty label had no level on its line: the next line gives it. */
+  pendingDifficulty: boolean;
 }
 
 interface OpenSheet {
@@ -193,10 +199,11 @@ class Builder {
       this.openQuestion(record, match);
       return;
     }
-    if (CHEAT_SHEET_HEADING.test(normalize(record.text.slice(0, HEADING_PREFIX)))) {
+    // a document title (level 1) that mentions the cheat sheet is not the sheet; a later sheet with rows wins
+    if (record.level > 1 && CHEAT_SHEET_HEADING.test(normalize(record.text.slice(0, HEADING_PREFIX)))) {
       this.closeQuestion(record.line - 1);
       this.closeSheet(record.line - 1);
-      if (this.cheatSheet === null) this.openSheet(record);
+      if (this.cheatSheet === null || this.cheatSheet.rows.length === 0) this.openSheet(record);
       return;
     }
     if (this.s && record.level <= this.s.level) this.closeSheet(record.line - 1);
@@ -206,7 +213,7 @@ class Builder {
         return;
       }
       const kind = classifyLabel(record.text);
-      if (kind) this.startPart(this.q, kind, record.text.trim(), record.line, 'heading', '');
+      if (kind) this.startPart(this.q, kind, record.text.trim(), record.line, 'heading', kind === 'difficulty' ? record.text : '');
       else this.addText(this.q, record, record.text);
     } else if (this.s) {
       this.sheetContent(record);
@@ -230,7 +237,7 @@ class Builder {
       gotchaItems: [],
       prose: '',
     };
-    this.q = { question, open: new Map(), current: null, items: [], itemDepth: 0, itemOpen: false };
+    this.q = { question, open: new Map(), current: null, items: [], itemDepth: 0, itemOpen: false, gotchaLabelDepth: 0, pendingDifficulty: false };
   }
 
   private questionContent(q: OpenQuestion, record: LineRecord): void {
@@ -239,13 +246,16 @@ class Builder {
       return;
     }
     if (record.kind === 'text' && record.quote === 0) {
-      const inGotchas = q.current?.part.kind === 'gotchas';
       const label = lineLabel(record);
-      const allowed =
-        label !== null &&
-        (record.list === 0 || (record.list === 1 && record.itemStart && !inGotchas && label.kind !== 'gotchas'));
-      if (allowed) {
+      if (label !== null && this.labelAllowed(q, record)) {
         this.startPart(q, label.kind, label.label, record.line, record.list > 0 ? 'list' : label.style, label.rest);
+        if (label.kind === 'gotchas') q.gotchaLabelDepth = record.list;
+        return;
+      }
+      if (q.pendingDifficulty && record.list === 0) {
+        // "**Difficulty:**" or "#### Difficulty" with the level on the next line
+        q.pendingDifficulty = false;
+        q.question.difficulty = parseDifficulty(record.text, record.line);
         return;
       }
     }
@@ -253,9 +263,20 @@ class Builder {
     this.addText(q, record, record.text);
   }
 
+  /**
+   * Labels count in top-level paragraphs, and at the start of a top-level list item ("- **Tradeoff:** …").
+   * Inside a gotcha list, items are wrong answers ("- **Trap:** …"), not labels, unless the gotcha label
+   * was itself such a list item and this item is its sibling.
+   */
+  private labelAllowed(q: OpenQuestion, record: LineRecord): boolean {
+    if (record.list === 0) return true;
+    if (record.list !== 1 || !record.itemStart) return false;
+    return q.current?.part.kind !== 'gotchas' || q.gotchaLabelDepth === 1;
+  }
+
   private gotchaContent(q: OpenQuestion, record: LineRecord, text: string): void {
     const startsItem =
-      (record.list > 0 && record.itemStart && (q.itemDepth === 0 || record.list <= q.itemDepth)) ||
+      (record.list > q.gotchaLabelDepth && record.itemStart && (q.itemDepth === 0 || record.list <= q.itemDepth)) ||
       (record.list === 0 && record.quote === 0 && record.kind === 'text' && GOTCHA_MARK.test(text));
     if (startsItem) {
       if (record.list > 0 && q.itemDepth === 0) q.itemDepth = record.list;
@@ -275,11 +296,15 @@ class Builder {
 
   private startPart(q: OpenQuestion, kind: PartKind, label: string, line: number, style: Part['style'], rest: string): void {
     if (kind === 'difficulty') {
-      q.question.difficulty ??= parseDifficulty(rest, line);
+      if (q.question.difficulty === null) {
+        if (rest.trim().length === 0 || (style === 'heading' && !LEVEL.test(rest))) q.pendingDifficulty = true;
+        else q.question.difficulty = parseDifficulty(rest, line);
+      }
       q.current = null;
       this.markDifficulty(q, line, label, style);
       return;
     }
+    if (q.pendingDifficulty) this.settleDifficulty(q);
     const existing = q.open.get(kind);
     if (existing) {
       q.current = existing;
@@ -291,6 +316,13 @@ class Builder {
       q.current = open;
     }
     if (rest.length > 0) q.current.texts.push(rest);
+  }
+
+  /** A difficulty label whose level never came: an empty, invalid rating at the label. */
+  private settleDifficulty(q: OpenQuestion): void {
+    q.pendingDifficulty = false;
+    const label = q.open.get('difficulty')?.part;
+    q.question.difficulty ??= { level: null, raw: '', line: label?.line ?? q.question.line };
   }
 
   private markDifficulty(q: OpenQuestion, line: number, label: string, style: Part['style']): void {
@@ -322,6 +354,7 @@ class Builder {
     this.q = null;
     const question = q.question;
     question.endLine = lastContentLine(this.lines, question.line, endLine);
+    if (q.pendingDifficulty) this.settleDifficulty(q);
     const prose: string[] = [];
     for (const { part, texts } of q.open.values()) {
       part.text = texts.join(' ').trim();
@@ -355,11 +388,11 @@ class Builder {
       return;
     }
     if (record.itemStart && record.list === 1) {
-      s.lastListRow = { line: record.line, cells: [record.text], text: record.text, sourceLines: 1, listNumber: record.itemNumber };
+      s.lastListRow = { line: record.line, cells: listRowCells(record), text: record.text, sourceLines: 1, listNumber: record.itemNumber };
       s.listRows.push(s.lastListRow);
     } else if (s.lastListRow) {
       s.lastListRow.text = `${s.lastListRow.text} ${record.text}`;
-      s.lastListRow.cells[0] = s.lastListRow.text;
+      s.lastListRow.cells[s.lastListRow.cells.length - 1] += ` ${record.text}`;
       s.lastListRow.sourceLines++;
     }
   }
@@ -376,6 +409,14 @@ class Builder {
   }
 }
 
+/** A list row as cells: "**Topic:** summary" or "Topic — summary" splits in two; otherwise one cell. */
+function listRowCells(record: LineRecord): string[] {
+  if (record.boldLead !== null) return [record.boldLead.replace(/[\s:：\-–—]+$/, ''), record.afterBold.replace(/^[\s:：\-–—]+/, '')];
+  const separator = /:\s|\s[—–]\s|\s--?\s|\s\|\s/.exec(record.text);
+  if (separator === null) return [record.text];
+  return [record.text.slice(0, separator.index), record.text.slice(separator.index + separator[0].length)];
+}
+
 function startsParagraph(record: LineRecord, lines: string[]): boolean {
   const previous = lines[record.line - 2];
   return previous === undefined || previous.trim() === '';
@@ -388,8 +429,10 @@ function lastContentLine(lines: string[], start: number, end: number): number {
 }
 
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '‘': '’', '«': '»', "'": "'", '„': '“' };
-const SEPARATOR = /\s[—–]\s?|\s--?\s|\s?→\s|\s->\s|:\s|\.\s|\bbecause\b/;
-const VERDICT = /^(?:(?:it'?s\s)?(?:wrong|incorrect|false|no|nope|not true|not quite|myth|mistake|bad)\b[\s.!:;,—–-]*)+/i;
+const SEPARATOR = /\s[—–]\s?|\s--?\s|\s?→\s|\s->\s|:\s|\.\s|\s\(|\bbecause\b/;
+// "Wrong.", "Incorrect —", "No!" are verdicts, not reasons; "No quorum forms…" is a reason
+const VERDICT =
+  /^(?:(?:it'?s\s)?(?:(?:wrong|incorrect|false|myth|mistake|bad)\b[\s.!:;,—–-]*|(?:no|nope|not true|not quite)(?:[.!:;,—–-]+\s*|\s*$)))+/i;
 
 /** Splits a gotcha item into the wrong claim and the reason it is wrong. */
 export function splitGotcha(text: string): { claim: string; reason: string } {
@@ -415,6 +458,6 @@ export function splitGotcha(text: string): { claim: string; reason: string } {
       rest = '';
     }
   }
-  body = rest.replace(/^[\s.,;:!?—–\-→>)]+/, '').replace(VERDICT, '').trim();
+  body = rest.replace(/^[\s.,;:!?—–\-→>)]+/, '').replace(VERDICT, '').replace(/\)\s*$/, '').trim();
   return { claim: claim.trim(), reason: body };
 }

@@ -71,6 +71,7 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
 
+// Bold labels and headings may use any of these; a plain "Word:" at a paragraph's start must be one of PLAIN_LABELS.
 const LABELS: ReadonlyArray<readonly [PartKind, readonly string[]]> = [
   ['difficulty', ['difficulty', 'difficulty level', 'level']],
   ['theory', ['answer', 'theory', 'short answer', 'the answer', 'my answer', 'explanation', 'concept', 'definition']],
@@ -86,14 +87,23 @@ const LABELS: ReadonlyArray<readonly [PartKind, readonly string[]]> = [
   ],
 ];
 
+/** Labels unambiguous enough to count without bold: "Answer: …", "Difficulty: L2", "Tradeoff: …". */
+const PLAIN_LABELS = new Set([
+  'difficulty', 'difficulty level', 'answer', 'theory', 'short answer', 'project example', 'project', 'tradeoff',
+  'tradeoffs', 'trade off', 'trade offs', 'metric', 'metrics', 'key metric', 'gotcha', 'gotchas', 'common wrong answers',
+  'wrong answers', 'common mistakes', 'traps', 'pitfalls', 'common pitfalls', 'common misconceptions',
+]);
+
 /**
  * Classifies a label ("Gotcha — Common wrong answers", "Trade-offs", "📈 Metric") as a part kind.
- * The label must start with one of the known phrases; at most eight words are read.
+ * The label must start with one of the known phrases; at most eight words are read. A `plain` label
+ * (no bold, no heading) must be one of the unambiguous phrases, exactly.
  */
-export function classifyLabel(label: string): PartKind | null {
+export function classifyLabel(label: string, plain = false): PartKind | null {
   const words = normalize(label.slice(0, 200)).split(' ');
   if (words.length === 0 || words.length > 8 || words[0] === '') return null;
   const joined = words.join(' ');
+  if (plain && !PLAIN_LABELS.has(joined)) return null;
   let best: PartKind | null = null;
   let bestLength = 0;
   for (const [kind, phrases] of LABELS) {
@@ -134,8 +144,9 @@ const UNITS = new Set([
   'connection', 'connections', 'thread', 'threads', 'core', 'cores', 'vote', 'votes', 'term', 'terms', 'epoch', 'epochs',
 ]);
 
-// A number, optionally with thousands separators, decimals and a k/M/B multiplier, then an optional glued unit.
-const NUMBER_UNIT = /^[~≈<>≤≥+]?\d{1,15}(?:,\d{3}){0,5}(?:\.\d{1,6})?([kKmMbB]?)(?:-?([a-zA-Zµμ%×/]{1,12}(?:\/[a-zA-Z]{1,6})?))?$/;
+// A number, optionally with a sign, thousands separators and decimals; what follows it is read in code.
+const NUMBER = /^[~≈<>≤≥+]?\d{1,15}(?:,\d{3}){0,5}(?:\.\d{1,6})?/;
+const MULTIPLIERS = 'kKmMbB';
 
 /** Whether text states a metric: a number with a unit or a percent ("2.3s", "40 ms", "99.9%", "60-second", "10k req/s"). */
 export function hasMetric(text: string): boolean {
@@ -149,19 +160,22 @@ export function findMetric(list: readonly string[]): string | null {
     const first = token.charCodeAt(0);
     // cheap pre-check: digits or a comparison sign first
     if (!(first >= 48 && first <= 57) && !'~≈<>≤≥+'.includes(token[0]!)) continue;
-    const match = NUMBER_UNIT.exec(token);
+    const match = NUMBER.exec(token);
     if (!match) continue;
-    const multiplier = match[1] ?? '';
-    const glued = match[2];
-    if (glued !== undefined) {
-      if (UNITS.has(glued.toLowerCase()) || UNITS.has(glued)) return token;
-      continue;
-    }
+    // "40ms", "60-second", "99.9%", "16MiB"; or a multiplier, "10k", then a glued or separate unit
+    const rest = token.slice(match[0].length).replace(/^-/, '');
+    if (rest.length > 0 && isUnit(rest)) return token;
+    const multiplied = rest.length > 0 && MULTIPLIERS.includes(rest[0]!);
+    if (multiplied && rest.length > 1 && isUnit(rest.slice(1).replace(/^-/, ''))) return token;
+    if (rest.length > 0 && !(multiplied && rest.length === 1)) continue;
     const next = list[i + 1];
-    if (next !== undefined && UNITS.has(next.toLowerCase())) return `${token} ${next}`;
-    if (multiplier !== '' && next !== undefined && /^[a-z]{1,12}\/s$/i.test(next)) return `${token} ${next}`;
+    if (next !== undefined && (isUnit(next) || /^[a-z]{1,12}\/s$/i.test(next))) return `${token} ${next}`;
   }
   return null;
+}
+
+function isUnit(text: string): boolean {
+  return text.length <= 16 && UNITS.has(text.toLowerCase());
 }
 
 const COMPONENT_WORDS = new Set([
@@ -180,6 +194,8 @@ const NOT_A_NAME = new Set([
   'from', 'and', 'or', 'but', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'which', 'who', 'what',
   'when', 'where', 'how', 'not', 'only', 'also', 'all', 'both', 'same', 'other', 'another', 'single',
   'new', 'whole', 'into', 'onto', 'than', 'then', 'so', 'if', 'it', 'we', 'i', 'they', 'via', 'behind',
+  'different', 'many', 'multiple', 'several', 'few', 'more', 'most', 'either', 'given', 'any', 'such', 'like',
+  'slow', 'fast', 'failed', 'healthy', 'remaining', 'another', 'particular', 'typical', 'normal', 'simple',
 ]);
 
 /** Hyphenated words that are ordinary English, not component names. */
@@ -192,6 +208,9 @@ const PROSE_COMPOUNDS = new Set([
   'monotonic-read', 'happens-before', 'so-so', 'one-way', 'two-way', 'in-flight', 'in-memory', 'on-call',
   'fire-and-forget', 'check-and-set', 'compare-and-swap', 'round-trip', 'round-trips', 'strongly-consistent',
   'eventually-consistent', 'key-value', 'peer-to-peer', 'client-side', 'server-side', 'cross-region', 'multi-region',
+  'fault-tolerant', 'fault-tolerance', 'highly-available', 'well-defined', 'long-lived', 'short-lived', 'state-of-the-art',
+  'one-time', 'all-or-nothing', 'first-come', 'non-deterministic', 'co-ordinate', 'co-ordination', 're-elect', 're-election',
+  'pre-vote', 'two-phase', 'three-phase', 'well-tested', 'hand-written', 'human-readable', 'order-independent',
 ]);
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]{0,40}(?:[-_][A-Za-z0-9]{1,40}){1,8}$/;
@@ -215,7 +234,8 @@ export function findComponent(list: readonly string[], codeSpans: readonly strin
     const previous = list[i - 1];
     if (previous === undefined) continue;
     const prevLower = previous.toLowerCase();
-    if (NOT_A_NAME.has(prevLower) || !/^[A-Za-z0-9][A-Za-z0-9-]{0,40}$/.test(previous)) continue;
+    // "the verify service" names one; "the service", "5 nodes" and "3-node cluster" do not
+    if (NOT_A_NAME.has(prevLower) || !/^[A-Za-z][A-Za-z0-9-]{0,40}$/.test(previous)) continue;
     return `${previous} ${token}`;
   }
   return null;

@@ -1,5 +1,6 @@
 import { defineRule, questionName } from '../core/rule.js';
-import { hasMetric, hasTradeoffWording } from '../core/text.js';
+import { countWords, hasMetric, hasTradeoffWording } from '../core/text.js';
+import type { Part } from '../core/types.js';
 
 const PARTS = [
   ['theory', 'a theory'],
@@ -21,11 +22,12 @@ export const answerStructure = defineRule({
   check({ doc, report }) {
     if (doc.questions.length === 0) report({ messageId: 'noQuestions', node: { line: 1 } });
     for (const question of doc.questions) {
+      // an explicit part counts when it says something; otherwise the entry's prose must carry it
       const has = {
-        theory: question.theory !== null && question.theory.text.length > 0,
-        project: question.project !== null,
-        tradeoff: question.tradeoff !== null || hasTradeoffWording(question.prose),
-        metric: question.metric !== null || hasMetric(question.prose),
+        theory: filled(question.theory),
+        project: filled(question.project),
+        tradeoff: filled(question.tradeoff) || hasTradeoffWording(question.prose),
+        metric: filled(question.metric) || hasMetric(question.prose),
       };
       const missing = PARTS.filter(([kind]) => !has[kind]).map(([, name]) => name);
       if (missing.length > 0) {
@@ -34,6 +36,10 @@ export const answerStructure = defineRule({
     }
   },
 });
+
+function filled(part: Part | null): boolean {
+  return part !== null && countWords(part.text) > 0;
+}
 
 function joinAnd(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

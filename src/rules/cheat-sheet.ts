@@ -86,7 +86,10 @@ class RowMatcher {
       const rest = cells.length >= 3 ? cells.slice(2) : [inline, ...cells.slice(1)];
       return { question, rest: rest.join(' ') };
     }
-    if (row.listNumber !== null) return { question: this.byNumber.get(row.listNumber) ?? null, rest: first };
+    if (row.listNumber !== null) {
+      const rest = cells.length > 1 ? cells.slice(1).join(' ') : first;
+      return { question: this.byNumber.get(row.listNumber) ?? null, rest };
+    }
     for (let i = 0; i < cells.length; i++) {
       const cell = normalize(cells[i]!);
       const question = this.byTitle.get(cell) ?? (this.fuzzy ? this.containing(cell) : null);

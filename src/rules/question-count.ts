@@ -12,7 +12,7 @@ export const questionCount = defineRule({
     tooFew: 'The playbook has {{found}}, expected at least {{min}}',
     duplicateNumber: '{{question}} reuses the number of the question at line {{otherLine}}; number each question once',
     noAnswer: '{{question}} has no answer; add an Answer part that explains the concept',
-    thinAnswer: "{{question}}'s answer has {{count}} words, expected at least {{min}} for a full answer",
+    thinAnswer: "{{question}}'s answer has {{found}}, expected at least {{min}} for a full answer",
   },
   check({ doc, config, report }) {
     if (doc.questions.length < config.questions) {
@@ -35,7 +35,7 @@ export const questionCount = defineRule({
       }
       const words = countWords(theory.text);
       if (words < config.words) {
-        report({ messageId: 'thinAnswer', data: { question: questionName(question), count: words, min: config.words }, node: theory, question });
+        report({ messageId: 'thinAnswer', data: { question: questionName(question), found: plural(words, 'word'), count: words, min: config.words }, node: theory, question });
       }
     }
   },

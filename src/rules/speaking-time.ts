@@ -16,7 +16,8 @@ export const speakingTime = defineRule({
     for (const question of doc.questions) {
       const words = countWords(question.prose);
       if (words <= limit) continue;
-      const seconds = Math.round((words / config.wordsPerMinute) * 60);
+      // rounded up, so an answer just past the limit never reads as exactly at it
+      const seconds = Math.ceil((words / config.wordsPerMinute) * 60);
       const duration = `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
       report({
         messageId: 'tooLong',

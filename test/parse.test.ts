@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { RULE_IDS, resolveConfig, type Config, type RuleId } from '../src/config.js';
+import { lint } from '../src/core/lint.js';
+import { parsePlaybook } from '../src/core/parse.js';
+
+/** Findings of the given rules alone, on a one-question document. */
+function findings(doc: string, rules: RuleId[]): string[] {
+  const severities = Object.fromEntries(RULE_IDS.map((id) => [id, rules.includes(id) ? 'error' : 'off'])) as Config['rules'];
+  const result = lint(doc, { config: resolveConfig({ questions: 1, rules: severities }) });
+  return result.findings.map((f) => `${f.line} ${f.ruleId}/${f.messageId}`);
+}
+
+describe('question headings', () => {
+  it.each([
+    ['## Q1: What is CAP?', 1, 'What is CAP?'],
+    ['## Q 12 - Quorums', 12, 'Quorums'],
+    ['### 3. Consensus', 3, 'Consensus'],
+    ['### 4) Consensus', 4, 'Consensus'],
+    ['#### Question 5 — Leader election', 5, 'Leader election'],
+    ['## #6 What is a fencing token?', 6, 'What is a fencing token?'],
+    ['## 🧠 Q7: Vector clocks [L2]', 7, 'Vector clocks'],
+  ])('%s is question %i titled %s', (heading, number, title) => {
+    const [q] = parsePlaybook(`${heading}\n\nSome text.\n`).questions;
+    expect([q?.number, q?.title]).toEqual([number, title]);
+  });
+
+  it.each(['## 2024 plans', '## Questions', '## Q: what?', '# Q1: level one is the title', '##### Q1: level five'])(
+    '%s is not a question',
+    (heading) => {
+      expect(parsePlaybook(`${heading}\n\nText.\n`).questions).toEqual([]);
+    },
+  );
+
+  it('takes the level holding most numbered headings, so numbered sub-steps are not questions', () => {
+    const doc = '## Q1: A\n\n### 1. Step\n\n### 2. Step\n\n## Q2: B\n\n## Q3: C\n';
+    expect(parsePlaybook(doc).questions.map((q) => [q.number, q.line])).toEqual([
+      [1, 1],
+      [2, 7],
+      [3, 9],
+    ]);
+  });
+});
+
+describe('difficulty', () => {
+  it.each([
+    ['## Q1: A\n**Difficulty:** L1 (foundational)\n', 'L1', 2],
+    ['## Q1: A\nDifficulty: **L2**\n', 'L2', 2],
+    ['## Q1: A [L3]\n', 'L3', 1],
+    ['## Q1: A (L2)\n', 'L2', 1],
+    ['## Q1: A\n**Difficulty: L2**\n', 'L2', 2],
+    ['## Q1: A\n\n#### Difficulty: L1\n', 'L1', 3],
+    ['## Q1: A\n\n#### Difficulty\n\nL2 (intermediate)\n', 'L2', 5],
+    ['## Q1: A\n**Difficulty:**\nL3\n', 'L3', 3],
+  ])('%j is rated %s on line %i', (doc, level, line) => {
+    const [q] = parsePlaybook(doc).questions;
+    expect([q?.difficulty?.level, q?.difficulty?.line]).toEqual([level, line]);
+  });
+
+  it('a difficulty label followed by another label is an empty, invalid rating at the label', () => {
+    const [q] = parsePlaybook('## Q1: A\n**Difficulty:**\n\n**Answer:**\nText here.\n').questions;
+    expect(q?.difficulty).toEqual({ level: null, raw: '', line: 2 });
+    expect(q?.theory?.text).toBe('Text here.');
+  });
+});
+
+describe('parts', () => {
+  it('a plain "Word:" label counts only where a paragraph begins', () => {
+    const doc = [
+      '## Q1: What is a vector clock?',
+      '**Answer:**',
+      'A vector clock keeps one counter per node.',
+      'Example: client A writes, then client B writes.',
+      '',
+      'Example: this paragraph is not a project example either, "Example" alone needs bold.',
+    ].join('\n');
+    const [q] = parsePlaybook(doc).questions;
+    expect(q?.project).toBeNull();
+    expect(q?.theory?.text).toContain('Example: client A writes');
+  });
+
+  it('reads labels written as list items, gotchas included', () => {
+    const doc = [
+      '## Q1: A',
+      '- **Answer:** one two three',
+      '- **Project Example:** the `raft-cluster` at 40 ms',
+      '- **Gotchas:**',
+      '  - ❌ "claim one" — Wrong. reason number one',
+      '  - ❌ "claim two" — Wrong. reason number two',
+      '- **Metric:** 99.9% availability',
+    ].join('\n');
+    const [q] = parsePlaybook(doc).questions;
+    expect(q?.parts.map((p) => [p.kind, p.line, p.style])).toEqual([
+      ['theory', 2, 'list'],
+      ['project', 3, 'list'],
+      ['gotchas', 4, 'list'],
+      ['metric', 7, 'list'],
+    ]);
+    expect(q?.gotchaItems.map((i) => [i.line, i.claim, i.reason])).toEqual([
+      [5, 'claim one', 'reason number one'],
+      [6, 'claim two', 'reason number two'],
+    ]);
+  });
+
+  it('an empty Tradeoff part does not satisfy the structure', () => {
+    const doc = '## Q1: A\n**Answer:** x\n\n**Project Example:** y\n\n**Tradeoff:**\n\n**Metric:** 40 ms\n';
+    expect(findings(doc, ['answer-structure'])).toEqual(['1 answer-structure/missingParts']);
+  });
+});
+
+describe('cheat sheet', () => {
+  it('finds a "One-line summaries" section and ignores a title that mentions the cheat sheet', () => {
+    const doc = '# My playbook and cheat sheet\n\n## Q1: CAP theorem\n\nText.\n\n## One-line summaries\n\n- CAP theorem: pick C or A in a split\n';
+    const sheet = parsePlaybook(doc).cheatSheet;
+    expect(sheet?.line).toBe(7);
+    expect(sheet?.rows.map((r) => [r.line, r.cells])).toEqual([[9, ['CAP theorem', 'pick C or A in a split']]]);
+    expect(findings(doc, ['cheat-sheet'])).toEqual([]);
+  });
+});
