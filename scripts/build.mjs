@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ncc from '@vercel/ncc';
+import { minify } from 'terser';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,7 +29,9 @@ for (const bundle of bundles) {
   for (const [name, asset] of Object.entries(assets ?? {})) {
     const file = join(outDir, name);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, asset.source);
+    // ncc minifies the entry only; the chunks it splits off for dynamic imports are minified here
+    const source = name.endsWith('.js') ? (await minify(String(asset.source), { module: true, ecma: 2022 })).code : asset.source;
+    writeFileSync(file, source);
   }
   console.log(`${bundle.out}/index.js  ${(code.length / 1024).toFixed(0)} KiB, ${Object.keys(assets ?? {}).length} assets`);
 }

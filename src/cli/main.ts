@@ -1,28 +1,20 @@
 /** The command-line interface: parses arguments, runs a command, returns an exit code. */
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
-import { resolveConfig, type Config } from '../config.js';
-import { lint } from '../core/lint.js';
 import { ExitError, InputError, UsageError } from '../errors.js';
-import { findConfigFile } from '../node/config-lookup.js';
+import { hook } from './hook.js';
+import { readConfig, useColor, type CliIo } from './shared.js';
 import { findRepoRoot, readPlaybookFile } from '../node/playbook-file.js';
-import { formatJson } from '../report/json.js';
-import { formatTerminal } from '../report/terminal.js';
 
-
-export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-}
 
 const HELP = `playbook-proof: check a distributed-systems interview playbook against the lesson's pass criteria
 
 Usage:
   playbook-proof check [path] [--format terminal|json] [--config FILE]
+  playbook-proof hook [files...] [--config FILE]     the pre-commit check of the staged playbook
+  playbook-proof init [--dry-run]                     set up the hook, the workflow and a playbook skeleton
 
   path             the playbook (default: week-24/day1-dist-sys-qa.md at the repository root)
   --format, -f     terminal (default) or json
@@ -42,11 +34,21 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return check([], io);
     case 'check':
       return check(rest, io);
+    case 'init': {
+      const { values } = parseInit(rest);
+      if (values.help) return help(io);
+      const { init } = await import('./init.js');
+      return init({ dryRun: values['dry-run'] ?? false }, io);
+    }
+    case 'hook': {
+      const { values, positionals } = parse(rest);
+      if (values.help) return help(io);
+      return hook({ config: values.config, files: positionals }, io);
+    }
     case 'help':
     case '--help':
     case '-h':
-      io.stdout.write(HELP);
-      return 0;
+      return help(io);
     case 'version':
     case '--version':
     case '-v':
@@ -55,6 +57,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     default:
       if (command.startsWith('-')) return check(argv, io);
       throw new UsageError(`unknown command "${command}"; run playbook-proof --help`);
+  }
+}
+
+function help(io: CliIo): number {
+  io.stdout.write(HELP);
+  return 0;
+}
+
+function parseInit(args: string[]) {
+  try {
+    return parseArgs({ args, strict: true, options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; run playbook-proof --help`);
   }
 }
 
@@ -77,10 +92,7 @@ function parse(args: string[]) {
 
 async function check(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args);
-  if (values.help) {
-    io.stdout.write(HELP);
-    return 0;
-  }
+  if (values.help) return help(io);
   if (positionals.length > 1) throw new UsageError(`check takes one playbook path, got ${positionals.length}`);
   const format = values.format;
   if (format !== 'terminal' && format !== 'json') throw new UsageError(`--format must be "terminal" or "json", got "${format}"`);
@@ -92,23 +104,14 @@ async function check(args: string[], io: CliIo): Promise<number> {
     throw new InputError(`no playbook at ${config.path}: write it there (the lesson requires that path), or pass the path of the file to check`);
   }
   const file = readPlaybookFile(explicitPath ?? join(root, config.path), io.cwd);
+  const { lint, formatJson, formatTerminal } = await import('./core-chunk.js');
   const result = lint(file.text, { path: file.repoPath, config });
   if (format === 'json') {
     io.stdout.write(formatJson(result));
   } else {
-    const color = Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
-    io.stdout.write(formatTerminal(result, { color: io.env.FORCE_COLOR ? true : color, displayPath: file.displayPath }));
+    io.stdout.write(formatTerminal(result, { color: useColor(io), displayPath: file.displayPath }));
   }
   return result.passed ? 0 : 1;
-}
-
-/** The configuration: an explicit file, else one found from `cwd` up to `root`, else the defaults. */
-async function readConfig(explicit: string | undefined, cwd: string, root: string): Promise<Config> {
-  const file = explicit !== undefined ? (isAbsolute(explicit) ? explicit : resolve(cwd, explicit)) : findConfigFile(cwd, root);
-  if (file === null) return resolveConfig();
-  // the YAML and schema libraries load only when there is a file to read
-  const { loadConfigFile } = await import('../node/config-file.js');
-  return loadConfigFile(file, explicit ?? relative(cwd, file));
 }
 
 /** Runs the CLI as a process: one top-level catch, a one-line error and exit code 2. */

@@ -8,6 +8,8 @@ export interface TerminalOptions {
   color: boolean;
   /** Path to print in front of each finding (as the user typed it). */
   displayPath?: string;
+  /** Replaces "then check again" after a failing verdict (the hook says how to commit). */
+  nextStep?: string;
 }
 
 /** Lists question numbers as "Q3, Q7 and 4 more". */
@@ -47,7 +49,7 @@ export function formatTerminal(result: LintResult, options: TerminalOptions): st
     const errors = result.findings.filter((f) => f.severity === 'error').length;
     out.push(
       c.red(c.bold(`✖ ${passed}/${total} criteria pass.`)) +
-        ` Fix the ${plural(errors, 'error')} above, starting at line ${firstErrorLine(result)}, then check again.`,
+        ` Fix the ${plural(errors, 'error')} above, starting at line ${firstErrorLine(result)}, ${options.nextStep ?? 'then check again.'}`,
     );
   }
   return `${out.join('\n')}\n`;

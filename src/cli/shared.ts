@@ -1,0 +1,26 @@
+/** What the commands share: the I/O they are given, colour, and how configuration is found. */
+import { isAbsolute, relative, resolve } from 'node:path';
+import { resolveConfig, type Config } from '../config.js';
+import { findConfigFile } from '../node/config-lookup.js';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Colour on a terminal, never with NO_COLOR or TERM=dumb; FORCE_COLOR forces it. */
+export function useColor(io: CliIo): boolean {
+  if (io.env.FORCE_COLOR && io.env.FORCE_COLOR !== '0') return true;
+  return Boolean(io.stdout.isTTY) && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
+}
+
+/** The configuration: an explicit file, else one found from `cwd` up to `root`, else the defaults. */
+export async function readConfig(explicit: string | undefined, cwd: string, root: string): Promise<Config> {
+  const file = explicit !== undefined ? (isAbsolute(explicit) ? explicit : resolve(cwd, explicit)) : findConfigFile(cwd, root);
+  if (file === null) return resolveConfig();
+  // the YAML and schema libraries load only when there is a file to read
+  const { loadConfigFile } = await import('../node/config-file.js');
+  return loadConfigFile(file, explicit ?? relative(cwd, file));
+}
