@@ -1,4 +1,5 @@
-// Bundles the CLI with @vercel/ncc into dist/cli/. Deterministic: CI rebuilds and diffs dist/.
+// Bundles with @vercel/ncc: the Action into dist/ (action.yml runs dist/index.js), the CLI into dist/cli/,
+// the library into dist/lib/. Deterministic: CI rebuilds and fails if dist/ differs from what is committed.
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,10 +9,12 @@ import { minify } from 'terser';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const bundles = [
+  { entry: 'src/action/index.ts', out: 'dist', executable: false },
   { entry: 'src/cli/index.ts', out: 'dist/cli', executable: true },
   { entry: 'src/index.ts', out: 'dist/lib', executable: false },
 ];
 
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 for (const bundle of bundles) {
   const { code, assets } = await ncc(join(root, bundle.entry), {
     minify: true,
@@ -21,7 +24,6 @@ for (const bundle of bundles) {
     transpileOnly: true,
   });
   const outDir = join(root, bundle.out);
-  rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const main = join(outDir, 'index.js');
   writeFileSync(main, bundle.executable ? `#!/usr/bin/env node\n${code.replace(/^#!.*\n/, '')}` : code);

@@ -15,8 +15,8 @@ describe('fixture corpus', () => {
 
   it.each(fixtures)('%s yields exactly the findings its markers expect', (name) => {
     const source = readFileSync(join(dir, name), 'utf8');
-    const { expected, config, path } = readExpectations(source);
-    const result = lint(source, { path: path ?? DEFAULT_PATH, config: resolveConfig(config) });
+    const { expected, config, path, unavailable } = readExpectations(source);
+    const result = lint(source, { path: path ?? DEFAULT_PATH, config: resolveConfig(config), ...(unavailable && { unavailable }) });
     const actual = result.findings.map((f) => `${f.line} ${f.ruleId}/${f.messageId}`).sort(byLine);
     expect(actual).toEqual(expected);
   });

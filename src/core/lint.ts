@@ -4,7 +4,7 @@
 import { DEFAULT_PATH, resolveConfig, type Config, type RuleId } from '../config.js';
 import { rules } from '../rules/index.js';
 import { parsePlaybook } from './parse.js';
-import type { MessageData, Report, Rule } from './rule.js';
+import type { MessageData, Report, Rule, Unavailable } from './rule.js';
 import type { Playbook, Severity } from './types.js';
 
 export interface Finding {
@@ -53,13 +53,15 @@ export interface LintOptions {
   /** The playbook's path relative to the repository root (for the location criterion and output). */
   path?: string;
   config?: Config;
+  /** The playbook could not be read (the Action, reading it through the API): checks an empty document and says why. */
+  unavailable?: Unavailable;
 }
 
 /** Parses a playbook and runs every enabled rule on it. */
 export function lint(source: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? resolveConfig();
   const path = options.path ?? DEFAULT_PATH;
-  const playbook = parsePlaybook(source);
+  const playbook = parsePlaybook(options.unavailable ? '' : source);
   const findings: Finding[] = [];
   const criteria: CriterionResult[] = [];
   // by heading line, since two questions may share a number
@@ -74,7 +76,7 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
       findings.push(toFinding(rule, severity, report, playbook));
       if (severity === 'error' && report.question) failingLines.add(report.question.line);
     };
-    rule.check({ doc: playbook, config, path, report });
+    rule.check({ doc: playbook, config, path, report, unavailable: options.unavailable ?? null });
     const own = findings.slice(before);
     criteria.push({
       id: rule.id,

@@ -14,8 +14,17 @@ export interface Report<M extends string> {
   question?: Question | null;
 }
 
+/** Why there is no text to check: the playbook is not at the path, or its bytes are not Markdown text. */
+export interface Unavailable {
+  kind: 'missing' | 'unreadable';
+  /** One line, e.g. "is a binary file (it contains NUL bytes), not Markdown text". */
+  reason: string;
+}
+
 export interface RuleContext<M extends string> {
   doc: Playbook;
+  /** Set when the playbook could not be read; the document is then empty. */
+  unavailable: Unavailable | null;
   config: Config;
   /** The playbook's path relative to the repository root, with forward slashes. */
   path: string;

@@ -1,7 +1,7 @@
 /** Finds and reads a configuration file; file system only, the validation lives in config-schema. */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { resolveConfig, type Config } from '../config.js';
+import { resolveConfig, type Config, type ConfigInput } from '../config.js';
 import { validateConfig } from '../config-schema.js';
 import { ConfigError } from '../errors.js';
 import { describeFsError } from './fs-errors.js';
@@ -27,4 +27,9 @@ export function parseConfigText(text: string, label: string): unknown {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new ConfigError(`${label} is not valid ${isJson ? 'JSON' : 'YAML'}: ${detail}`, { cause: error });
   }
+}
+
+/** Parses and validates configuration written inline (the Action's `config` input): YAML, or JSON. */
+export function parseConfigInput(text: string, label: string): ConfigInput {
+  return validateConfig(parseConfigText(text, label), label);
 }

@@ -1,4 +1,5 @@
 /** The only module that talks to git: through simple-git, one small function per question asked. */
+import { resolve } from 'node:path';
 import { GitError, simpleGit, type SimpleGit } from 'simple-git';
 import { ExitError } from '../errors.js';
 
@@ -43,4 +44,26 @@ export async function readStagedBlob(git: SimpleGit, path: string): Promise<Buff
     }
     throw new ExitError(`git could not read the staged ${path}: ${error instanceof Error ? error.message.trim().split('\n')[0] : String(error)}`, 2, { cause: error });
   }
+}
+
+/** The effective `core.hooksPath` (local, global or system), or null when git uses its own hooks folder. */
+export async function hooksPath(git: SimpleGit): Promise<string | null> {
+  try {
+    return (await git.getConfig('core.hooksPath')).value;
+  } catch (error) {
+    throw new ExitError(`git could not read core.hooksPath: ${firstLine(error)}`, 2, { cause: error });
+  }
+}
+
+/** The absolute path of the folder git runs hooks from when `core.hooksPath` is unset (shared by worktrees). */
+export async function defaultHooksDir(git: SimpleGit, root: string): Promise<string> {
+  try {
+    return resolve(root, (await git.raw(['rev-parse', '--git-common-dir'])).trim(), 'hooks');
+  } catch (error) {
+    throw new ExitError(`git could not find the repository's hooks folder: ${firstLine(error)}`, 2, { cause: error });
+  }
+}
+
+function firstLine(error: unknown): string {
+  return error instanceof Error ? (error.message.trim().split('\n')[0] ?? '') : String(error);
 }

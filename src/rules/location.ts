@@ -9,8 +9,13 @@ export const location = defineRule({
   messages: {
     wrongPath: 'The playbook is at {{actual}}, expected {{expected}}',
     wrongCase: 'The playbook is at {{actual}}, expected {{expected}} (paths are case-sensitive on GitHub)',
+    missing: 'No playbook at {{expected}} in this commit: add it there',
   },
-  check({ config, path, report }) {
+  check({ config, path, report, unavailable }) {
+    if (unavailable?.kind === 'missing') {
+      report({ messageId: 'missing', data: { expected: config.path }, node: { line: 1 } });
+      return;
+    }
     const actual = path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
     const expected = config.path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
     if (actual === expected) return;

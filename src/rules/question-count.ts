@@ -10,11 +10,16 @@ export const questionCount = defineRule({
   severity: 'error',
   messages: {
     tooFew: 'The playbook has {{found}}, expected at least {{min}}',
+    unreadable: 'The playbook {{reason}}',
     duplicateNumber: '{{question}} reuses the number of the question at line {{otherLine}}; number each question once',
     noAnswer: '{{question}} has no answer; add an Answer part that explains the concept',
     thinAnswer: "{{question}}'s answer has {{found}}, expected at least {{min}} for a full answer",
   },
-  check({ doc, config, report }) {
+  check({ doc, config, report, unavailable }) {
+    if (unavailable?.kind === 'unreadable') {
+      report({ messageId: 'unreadable', data: { reason: unavailable.reason }, node: { line: 1 } });
+      return;
+    }
     if (doc.questions.length < config.questions) {
       const last = doc.questions[doc.questions.length - 1];
       const found = plural(doc.questions.length, 'question');

@@ -2,14 +2,17 @@
  * Fixture documents carry their expected findings as HTML comments:
  *   `<!-- expect gotchas/tooFew -->` at the end of the offending line, or
  *   `<!-- expect@12 cheat-sheet/noRow -->` anywhere, for line 12.
- * Optional `<!-- fixture-config {"questions": 2} -->` and `<!-- fixture-path notes/qa.md -->`.
+ * Optional `<!-- fixture-config {"questions": 2} -->`, `<!-- fixture-path notes/qa.md -->`, and
+ * `<!-- fixture-unavailable missing|unreadable: reason -->` (the Action could not read the playbook).
  */
 import type { ConfigInput } from '../../src/config.js';
+import type { Unavailable } from '../../src/core/rule.js';
 
 export interface Expectations {
   expected: string[];
   config: ConfigInput;
   path: string | null;
+  unavailable: Unavailable | undefined;
 }
 
 const MARKER = /<!--\s*expect(?:@(\d+))?\s+([^>]*?)\s*-->/g;
@@ -25,10 +28,12 @@ export function readExpectations(source: string): Expectations {
   });
   const config = /<!--\s*fixture-config\s+(\{.*?\})\s*-->/.exec(source);
   const path = /<!--\s*fixture-path\s+(\S+)\s*-->/.exec(source);
+  const unavailable = /<!--\s*fixture-unavailable\s+(missing|unreadable)(?::\s*(.*?))?\s*-->/.exec(source);
   return {
     expected: expected.sort(byLine),
     config: config ? (JSON.parse(config[1]!) as ConfigInput) : {},
     path: path ? path[1]! : null,
+    unavailable: unavailable ? { kind: unavailable[1] as Unavailable['kind'], reason: unavailable[2] ?? '' } : undefined,
   };
 }
 

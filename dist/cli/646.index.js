@@ -1,1 +1,0 @@
-export const id=646;export const ids=[646];export const modules={7646:(t,o,n)=>{o.init=async function(t,o){throw new i.UsageError("init is not available yet")};const i=n(3916)}};

@@ -1,0 +1,47 @@
+/** Reads and validates the Action's inputs once, into a typed object; a bad input is named in the error. */
+import * as core from '@actions/core';
+import { DEFAULT_PATH, resolveConfig, type Config, type ConfigInput } from '../config.js';
+import { ConfigError } from '../errors.js';
+
+export interface ActionInputs {
+  token: string;
+  /** Where the playbook must be; overrides the config's `path`. */
+  path: string;
+  label: string;
+  comment: boolean;
+  failOnCriteria: boolean;
+  config: Config;
+}
+
+/** Parses inline `config` text (JSON or YAML) with the CLI's schema. Loaded only when the input is set. */
+type ConfigParser = (text: string, label: string) => Promise<ConfigInput>;
+
+function boolean(name: string, fallback: boolean): boolean {
+  const raw = core.getInput(name).trim();
+  if (raw === '') return fallback;
+  if (/^(true|yes|on)$/i.test(raw)) return true;
+  if (/^(false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`Input "${name}" must be true or false, got "${raw.slice(0, 40)}"`);
+}
+
+/** Reads every input; throws a ConfigError naming the first bad one. */
+export async function readInputs(parseConfig: ConfigParser): Promise<ActionInputs> {
+  const token = core.getInput('github-token').trim();
+  if (token === '') throw new ConfigError('Input "github-token" is empty: pass ${{ github.token }} or a token with pull-requests: write');
+  const configText = core.getInput('config');
+  const config = configText.trim() === '' ? resolveConfig() : resolveConfig(await parseConfig(configText, 'Input "config"'));
+  const path = core.getInput('path').trim() || config.path || DEFAULT_PATH;
+  if (path.startsWith('/') || path.split('/').includes('..')) {
+    throw new ConfigError(`Input "path" must be a path inside the repository, relative to its root, got "${path.slice(0, 80)}"`);
+  }
+  const label = core.getInput('label').trim() || 'proof: passed';
+  if (label.length > 50) throw new ConfigError(`Input "label" must be at most 50 characters (GitHub's limit), got ${label.length}`);
+  return {
+    token,
+    path,
+    label,
+    comment: boolean('comment', true),
+    failOnCriteria: boolean('fail-on-criteria', true),
+    config: { ...config, path },
+  };
+}

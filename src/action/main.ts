@@ -1,0 +1,113 @@
+/** The pull-request Action: check the playbook at the head commit, then report it everywhere GitHub shows it. */
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import pkg from '../../package.json' with { type: 'json' };
+import { decodePlaybook } from '../core/decode.js';
+import { lint, type LintResult } from '../core/lint.js';
+import type { Unavailable } from '../core/rule.js';
+import { makeClient, type Client } from '../github/client.js';
+import { syncComment } from '../github/comments.js';
+import { readFileAt } from '../github/contents.js';
+import { GitHubApiError } from '../github/errors.js';
+import { addLabel, removeLabel } from '../github/labels.js';
+import { planAnnotations } from '../report/annotations.js';
+import { COMMENT_MARKER, formatComment } from '../report/comment.js';
+import { toJsonReport } from '../report/json.js';
+import { formatSummary } from '../report/summary.js';
+import { readEvent, type PullRequestTarget } from './event.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+
+const LABEL_COLOR = '2da44e';
+const LABEL_DESCRIPTION = 'playbook-proof: every criterion of the playbook passes';
+
+/** Runs the Action; the one place that turns an error into a failed step. */
+export async function run(): Promise<void> {
+  try {
+    await check();
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function check(): Promise<void> {
+  const inputs = await readInputs(async (text, label) => (await import('../node/config-file.js')).parseConfigInput(text, label));
+  const { context } = github;
+  const target = readEvent(context.eventName, context.payload as never, context.repo, context.sha);
+  const client = makeClient(inputs.token, { log: (line) => core.info(line) });
+  const where = target.kind === 'pull_request' ? target.head : target;
+
+  const result = await checkAt(client, { owner: where.owner, repo: where.repo, path: inputs.path, ref: where.sha }, inputs);
+  const plan = planAnnotations(result, inputs.path);
+  for (const a of plan.annotations) {
+    const properties = { title: a.title, file: a.file, startLine: a.startLine, startColumn: a.startColumn };
+    if (a.severity === 'error') core.error(a.message, properties);
+    else core.warning(a.message, properties);
+  }
+  await core.summary.addRaw(formatSummary(result, inputs.path, where.sha, plan)).write();
+
+  core.setOutput('passed', String(result.passed));
+  core.setOutput('score', `${result.score.passed}/${result.score.total}`);
+  core.setOutput('failing-criteria', result.criteria.filter((c) => !c.passed).map((c) => c.id).join(','));
+  core.setOutput('result', JSON.stringify(toJsonReport(result)));
+
+  if (target.kind === 'pull_request') await reportOnPullRequest(client, target, result, inputs, context.serverUrl);
+
+  if (!result.passed && inputs.failOnCriteria) {
+    const failing = result.criteria.filter((c) => !c.passed).map((c) => c.id);
+    core.setFailed(`The playbook passes ${result.score.passed}/${result.score.total} criteria; failing: ${failing.join(', ')}`);
+  } else {
+    core.info(`playbook-proof: ${result.score.passed}/${result.score.total} criteria pass`);
+  }
+}
+
+/** Reads the playbook at the commit through the API and lints it; an unreadable one fails with the reason. */
+async function checkAt(client: Client, file: { owner: string; repo: string; path: string; ref: string }, inputs: ActionInputs): Promise<LintResult> {
+  const read = await readFileAt(client, file);
+  let unavailable: Unavailable | undefined;
+  let text = '';
+  if (read.kind === 'missing') unavailable = { kind: 'missing', reason: 'not found' };
+  else if (read.kind === 'unreadable') unavailable = { kind: 'unreadable', reason: read.reason };
+  else {
+    const decoded = decodePlaybook(read.bytes);
+    if (decoded.ok) text = decoded.text;
+    else unavailable = { kind: 'unreadable', reason: decoded.reason };
+  }
+  return lint(text, { path: inputs.path, config: inputs.config, ...(unavailable && { unavailable }) });
+}
+
+/**
+ * The comment and the label. A read-only token (a fork's pull request under `pull_request`) cannot write
+ * either: that is one warning with the fix, and the job's result still depends only on the criteria.
+ */
+async function reportOnPullRequest(client: Client, target: PullRequestTarget, result: LintResult, inputs: ActionInputs, serverUrl: string): Promise<void> {
+  const { pr } = target;
+  const writes: Array<() => Promise<void>> = [];
+  if (inputs.comment) {
+    const body = formatComment(result, { serverUrl, owner: pr.owner, repo: pr.repo, sha: target.head.sha, path: inputs.path, label: inputs.label, version: pkg.version });
+    writes.push(async () => {
+      const outcome = await syncComment(client, pr, COMMENT_MARKER, body);
+      core.info(`checklist comment ${outcome}`);
+    });
+  }
+  const hasLabel = target.labels.includes(inputs.label);
+  if (result.passed && !hasLabel) writes.push(() => addLabel(client, pr, { name: inputs.label, color: LABEL_COLOR, description: LABEL_DESCRIPTION }));
+  if (!result.passed && hasLabel) writes.push(() => removeLabel(client, pr, inputs.label));
+
+  for (const write of writes) {
+    try {
+      await write();
+    } catch (error) {
+      if (error instanceof GitHubApiError && error.isPermission) {
+        core.warning(
+          `playbook-proof could not comment on or label #${pr.number}: the token is read-only (${error.message}). ` +
+            (target.fork
+              ? 'Pull requests from forks get a read-only token under `pull_request`: run this Action on `pull_request_target` (see the README), '
+              : 'Give the workflow `permissions: pull-requests: write` and `issues: write`, ') +
+            'or pass a token with pull-requests: write. Annotations, the summary and the outputs are still written.',
+        );
+        return;
+      }
+      throw error;
+    }
+  }
+}
