@@ -2,6 +2,13 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck/light.js';
+
+/**
+ * GitHub asks for a second between writes when making many of them; one run of the Action makes at most
+ * four (comment, duplicates, label), so they are spaced 100 ms apart instead of the plugin's 1 s.
+ */
+const FEW_WRITES = new Bottleneck.Group({ id: 'playbook-proof-write', maxConcurrent: 1, minTime: 100 });
 
 export type Client = ReturnType<typeof getOctokit>;
 
@@ -17,6 +24,7 @@ export function makeClient(token: string, options: ClientOptions): Client {
     {
       retry: { retries: 3 },
       throttle: {
+        write: FEW_WRITES,
         onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
           options.log(`rate limited on ${request.method} ${request.url}; retrying in ${retryAfter} s`);
           return retryCount < 3;

@@ -39,7 +39,7 @@ function toAnnotation(finding: Finding, file: string): Annotation {
   return {
     severity: finding.severity,
     message: finding.message,
-    title: `playbook-proof: ${finding.ruleId}`,
+    title: finding.ruleId,
     file,
     startLine: finding.line,
     startColumn: finding.column,

@@ -1,6 +1,6 @@
 /** The pull-request checklist comment: pure Markdown from a lint result. */
 import type { CriterionResult, Finding, LintResult, QuestionResult } from '../core/lint.js';
-import { fit, inert } from './escape.js';
+import { codeSpan, fit, inert } from './escape.js';
 
 /** Hidden marker the Action finds its comment by (together with the comment's author). */
 export const COMMENT_MARKER = '<!-- playbook-proof:checklist -->';
@@ -33,7 +33,7 @@ export function lineUrl(ctx: CommentContext, line: number): string {
 export function formatComment(result: LintResult, ctx: CommentContext, limit = GITHUB_COMMENT_LIMIT): string {
   const short = ctx.sha.slice(0, 7);
   const { passed, total } = result.score;
-  const fileLink = `[\`${inert(ctx.path, 200)}\`](${lineUrl(ctx, 1).replace(/#L1$/, '')})`;
+  const fileLink = `[${codeSpan(ctx.path)}](${lineUrl(ctx, 1).replace(/#L1$/, '')})`;
   const commitLink = `[\`${short}\`](${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${ctx.sha})`;
   const head = [
     COMMENT_MARKER,
@@ -45,8 +45,8 @@ export function formatComment(result: LintResult, ctx: CommentContext, limit = G
   const tail = [
     '',
     result.passed
-      ? `All criteria pass: the \`${inert(ctx.label, 50)}\` label is on. Keep it that way: this comment updates on every push.`
-      : `**Next:** fix the items above and push. This comment updates itself, and the \`${inert(ctx.label, 50)}\` label turns on once every criterion passes.`,
+      ? `All criteria pass: the ${codeSpan(ctx.label, 50)} label is on. Keep it that way: this comment updates on every push.`
+      : `**Next:** fix the items above and push. This comment updates itself, and the ${codeSpan(ctx.label, 50)} label turns on once every criterion passes.`,
     '',
     `<sub>playbook-proof ${inert(ctx.version, 20)} · commit ${short}</sub>`,
   ];

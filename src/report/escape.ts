@@ -4,7 +4,8 @@
  */
 
 const ZWSP = '\u200B';
-const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()<>#+\-!|~]/g;
+// mid-line, only these can start markup: emphasis, code, links and images (via [ ]), tables, strikethrough
+const MARKDOWN_PUNCTUATION = /[\\`*_[\]|~]/g;
 
 /** Escapes learner text for a GitHub comment or job summary, truncated to `max` characters first. */
 export function inert(text: string, max = 120): string {
@@ -21,7 +22,7 @@ export function inert(text: string, max = 120): string {
       .replace(MARKDOWN_PUNCTUATION, (ch) => `\\${ch}`)
       // mentions and team mentions (@org/team), issue and PR references, autolinked URLs and domains
       .replace(/@/g, `@${ZWSP}`)
-      .replace(/\\#/g, `\\#${ZWSP}`)
+      .replace(/#/g, `#${ZWSP}`)
       .replace(/:\/\//g, `:${ZWSP}//`)
       .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`)
   );
@@ -34,4 +35,10 @@ export function fit(text: string, limit: number): string {
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end--;
   return text.slice(0, end);
+}
+
+/** A Markdown code span of `text` (backslashes are literal there): backticks and line breaks removed. */
+export function codeSpan(text: string, max = 200): string {
+  const line = text.replace(/[`\r\n]+/g, ' ').trim();
+  return `\`${line.length > max ? `${line.slice(0, max - 1)}…` : line}\``;
 }

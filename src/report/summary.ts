@@ -1,7 +1,7 @@
 /** The job summary: the checklist as a Markdown table, plus what the annotations could not show. */
 import type { LintResult } from '../core/lint.js';
 import type { AnnotationPlan } from './annotations.js';
-import { inert } from './escape.js';
+import { codeSpan, inert } from './escape.js';
 import { questionList } from './terminal.js';
 
 /** Renders the job summary for one checked playbook. */
@@ -10,7 +10,7 @@ export function formatSummary(result: LintResult, path: string, sha: string, pla
   const out = [
     `### ${result.passed ? '✅' : '❌'} Playbook proof: ${passed}/${total} criteria pass`,
     '',
-    `\`${inert(path, 200)}\` at \`${sha.slice(0, 7)}\``,
+    `${codeSpan(path)} at ${codeSpan(sha.slice(0, 7))}`,
     '',
     '| Criterion | Result | Questions |',
     '|---|---|---|',

@@ -1,0 +1,123 @@
+/** The files and snippets `playbook-proof init` writes or prints: plain text, no I/O. */
+
+/** The command the husky pre-commit hook runs: lint-staged, passing deletions and renames on too. */
+export const PRE_COMMIT_LINE = 'lint-staged --diff-filter=ACMRD --verbose';
+
+/** Where the pull-request workflow goes. */
+export const WORKFLOW_PATH = '.github/workflows/playbook-proof.yml';
+
+/** The pull-request workflow: checks the playbook on every pull request (the Action will replace it). */
+export const WORKFLOW = `name: Playbook proof
+
+on:
+  pull_request:
+
+permissions:
+  contents: read
+
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: 20
+      - run: npx --yes playbook-proof check
+`;
+
+/** The command another hook tool should run: with no file arguments, the hook asks git what is staged. */
+export const HOOK_COMMAND = 'npx --no playbook-proof hook';
+
+/** The lesson's coverage map: the 15 topics in order, with the level each is rated. */
+export const TOPICS: ReadonlyArray<readonly [topic: string, level: 'L1' | 'L2' | 'L3']> = [
+  ['CAP theorem', 'L1'],
+  ['Consensus', 'L1'],
+  ['Replication', 'L1'],
+  ['Network partitions', 'L1'],
+  ['Leader election', 'L1'],
+  ['Linearizability', 'L2'],
+  ['Vector clocks', 'L2'],
+  ['CRDTs', 'L2'],
+  ['Exactly-once delivery', 'L2'],
+  ['Idempotency', 'L2'],
+  ['Back-pressure', 'L2'],
+  ['Byzantine fault tolerance', 'L3'],
+  ['Jepsen testing', 'L3'],
+  ['Formal verification', 'L3'],
+  ['CALM theorem', 'L3'],
+];
+
+/** An empty playbook: 15 entry shells following the coverage map, and a cheat sheet with one empty row each. */
+export function skeleton(): string {
+  const entries = TOPICS.map(
+    ([topic, level], i) => `## Q${i + 1}: ${topic} — write the question
+**Difficulty:** ${level}
+
+**Answer:**
+
+**Project Example:**
+
+**Tradeoff:**
+
+**Metric:**
+
+**Gotcha — Common wrong answers:**
+- ❌ 
+- ❌ 
+`,
+  );
+  const rows = TOPICS.map((_, i) => `| ${i + 1} |  |  |  |  |`);
+  return `# Distributed Systems Interview Playbook
+
+Fill in one entry per topic below. Replace "write the question" with the way an interviewer would
+ask it, then explain the idea in your own words under Answer, show where you used it in your
+project (name the component and give a number), say what that choice cost you under Tradeoff, and
+end on the figure that proves it worked under Metric. Under Gotcha, write at least two answers
+people often give that are wrong, each followed by why it is wrong. Keep every answer short enough
+to say in two minutes, and give each question its one-line row in the cheat sheet at the end.
+Run \`npx playbook-proof check\` to see what is still missing.
+
+${entries.join('\n')}
+## Cheat Sheet
+
+| # | Question | One-line answer | Project reference | Key metric |
+|---|----------|-----------------|-------------------|------------|
+${rows.join('\n')}
+`;
+}
+
+/** The lint-staged entry that runs the hook on the playbook, as a JSON (and YAML, and JS) key and value. */
+export function lintStagedEntry(playbook: string): string {
+  return `${JSON.stringify(playbook)}: "playbook-proof hook"`;
+}
+
+/** The pre-commit framework's local hook for the playbook: an item of the config's `repos:` list. */
+export function preCommitSnippet(playbook: string): string {
+  return `- repo: local
+  hooks:
+    - id: playbook-proof
+      name: playbook-proof
+      entry: ${HOOK_COMMAND}
+      language: system
+      files: ${yamlString(`^${escapeRegExp(playbook)}$`)}
+      pass_filenames: false`;
+}
+
+/** The lefthook command for the playbook. */
+export function lefthookSnippet(playbook: string): string {
+  return `pre-commit:
+  commands:
+    playbook-proof:
+      glob: ${yamlString(playbook)}
+      run: ${HOOK_COMMAND}`;
+}
+
+/** A YAML scalar: plain when that reads back the same, else single-quoted (backslashes stay literal). */
+function yamlString(text: string): string {
+  return /^[\w^$\\][\w./^$\\-]*$/.test(text) ? text : `'${text.replace(/'/g, "''")}'`;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
