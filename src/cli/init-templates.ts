@@ -6,24 +6,37 @@ export const PRE_COMMIT_LINE = 'lint-staged --diff-filter=ACMRD --verbose';
 /** Where the pull-request workflow goes. */
 export const WORKFLOW_PATH = '.github/workflows/playbook-proof.yml';
 
-/** The pull-request workflow: checks the playbook on every pull request (the Action will replace it). */
+/** Where the course publishes this Action; a fork of the course template points its workflow here. */
+export const ACTION_REF = 'playbook-proof/playbook-proof@v1';
+
+/**
+ * The pull-request workflow. It runs on pull_request_target so pull requests from forks get a token that
+ * can comment and label; that is safe because the Action checks nothing out and runs nothing from the pull
+ * request: it reads the playbook's text at the head commit through the API.
+ */
 export const WORKFLOW = `name: Playbook proof
 
 on:
-  pull_request:
+  pull_request_target:
+    types: [opened, synchronize, reopened]
+  push:
+    branches: [main]
 
 permissions:
   contents: read
+  pull-requests: write
+  issues: write # only to create the proof label the first time
+
+concurrency:
+  group: playbook-proof-\${{ github.event.pull_request.number || github.ref }}
+  cancel-in-progress: true
 
 jobs:
-  check:
+  proof:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
-        with:
-          node-version: 20
-      - run: npx --yes playbook-proof check
+      # no checkout: the Action reads the playbook at the pull request's head commit through the API
+      - uses: ${ACTION_REF}
 `;
 
 /** The command another hook tool should run: with no file arguments, the hook asks git what is staged. */
