@@ -2,9 +2,9 @@
  * `playbook-proof hook`: what the pre-commit hook runs. It judges the playbook as staged (the index blob),
  * so a partially staged file is judged by what the commit will hold, and exits 1 to block a failing commit.
  */
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { ExitError, InputError, UsageError } from '../errors.js';
-import { findRepoRoot } from '../node/playbook-file.js';
+import { findRepoRoot, toPosix } from '../node/playbook-file.js';
 import { readConfig, useColor, type CliIo } from './shared.js';
 
 export interface HookOptions {
@@ -61,9 +61,6 @@ export async function hook(options: HookOptions, io: CliIo): Promise<number> {
   return 1;
 }
 
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
 
 function quote(path: string): string {
   return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;

@@ -3,11 +3,11 @@
  * decides every change from that snapshot alone (`planInit`, pure), then writes and reports each change.
  */
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, posix, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, posix, relative, resolve } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { ConfigError, ExitError, UsageError } from '../errors.js';
 import { describeFsError } from '../node/fs-errors.js';
-import { findRepoRoot } from '../node/playbook-file.js';
+import { findRepoRoot, toPosix } from '../node/playbook-file.js';
 import {
   HOOK_COMMAND,
   PRE_COMMIT_LINE,
@@ -442,6 +442,3 @@ function writeChange(root: string, change: Extract<Change, { text: string }>): v
   }
 }
 
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}

@@ -31,7 +31,8 @@ export function findRepoRoot(start: string): string | null {
   }
 }
 
-function toPosix(path: string): string {
+/** A platform path with `/` separators, as git and the configuration write paths. */
+export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
