@@ -1,11 +1,12 @@
 /** The command-line interface: parses arguments, runs a command, returns an exit code. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { ExitError, InputError, UsageError } from '../errors.js';
 import { hook } from './hook.js';
 import { readConfig, useColor, type CliIo } from './shared.js';
+import { describeFsError } from '../node/fs-errors.js';
 import { findRepoRoot, readPlaybookFile } from '../node/playbook-file.js';
 
 
@@ -15,6 +16,8 @@ Usage:
   playbook-proof check [path] [--format terminal|json] [--config FILE]
   playbook-proof hook [files...] [--config FILE]     the pre-commit check of the staged playbook
   playbook-proof init [--dry-run]                     set up the hook, the workflow and a playbook skeleton
+  playbook-proof badge [path] [--svg FILE] [--json FILE]   the completeness badge (SVG, shields.io endpoint JSON)
+  playbook-proof cohort --template OWNER/REPO [options]    check every learner's fork (run cohort --help)
 
   path             the playbook (default: week-24/day1-dist-sys-qa.md at the repository root)
   --format, -f     terminal (default) or json
@@ -40,6 +43,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       const { init } = await import('./init.js');
       return init({ dryRun: values['dry-run'] ?? false }, io);
     }
+    case 'badge':
+      return badge(rest, io);
     case 'hook': {
       const { values, positionals } = parse(rest);
       if (values.help) return help(io);
@@ -90,6 +95,54 @@ function parse(args: string[]) {
   }
 }
 
+/** Finds, reads and lints the playbook: the path given, else the configured path at the repository root. */
+async function lintFile(explicitPath: string | undefined, configFile: string | undefined, io: CliIo) {
+  const root = findRepoRoot(io.cwd) ?? io.cwd;
+  const config = await readConfig(configFile, io.cwd, root);
+  if (explicitPath === undefined && !existsSync(join(root, config.path))) {
+    throw new InputError(`no playbook at ${config.path}: write it there (the lesson requires that path), or pass the path of the file to check`);
+  }
+  const file = readPlaybookFile(explicitPath ?? join(root, config.path), io.cwd);
+  const { lint } = await import('./core-chunk.js');
+  return { result: lint(file.text, { path: file.repoPath, config }), file };
+}
+
+/** `badge`: the completeness badge as an SVG and/or a shields.io endpoint JSON (stdout when no file is named). */
+async function badge(args: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: { svg: { type: 'string' }, json: { type: 'string' }, config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; run playbook-proof --help`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return help(io);
+  if (positionals.length > 1) throw new UsageError(`badge takes one playbook path, got ${positionals.length}`);
+  const { result } = await lintFile(positionals[0], values.config, io);
+  const { endpointBadge, formatBadgeJson, formatBadgeSvg } = await import('../report/badge.js');
+  const data = endpointBadge(result);
+  const outputs: Array<[string | undefined, string]> = [
+    [values.svg, formatBadgeSvg(data)],
+    [values.json, formatBadgeJson(data)],
+  ];
+  if (values.svg === undefined && values.json === undefined) io.stdout.write(formatBadgeJson(data));
+  for (const [target, text] of outputs) {
+    if (target === undefined) continue;
+    try {
+      writeFileSync(resolve(io.cwd, target), text);
+    } catch (error) {
+      throw new InputError(`cannot write ${target}: ${describeFsError(error)}`, { cause: error });
+    }
+    io.stdout.write(`wrote ${target} (${data.label}: ${data.message})\n`);
+  }
+  return 0;
+}
+
 async function check(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args);
   if (values.help) return help(io);
@@ -97,15 +150,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const format = values.format;
   if (format !== 'terminal' && format !== 'json') throw new UsageError(`--format must be "terminal" or "json", got "${format}"`);
 
-  const root = findRepoRoot(io.cwd) ?? io.cwd;
-  const config = await readConfig(values.config, io.cwd, root);
-  const explicitPath = positionals[0];
-  if (explicitPath === undefined && !existsSync(join(root, config.path))) {
-    throw new InputError(`no playbook at ${config.path}: write it there (the lesson requires that path), or pass the path of the file to check`);
-  }
-  const file = readPlaybookFile(explicitPath ?? join(root, config.path), io.cwd);
-  const { lint, formatJson, formatTerminal } = await import('./core-chunk.js');
-  const result = lint(file.text, { path: file.repoPath, config });
+  const { result, file } = await lintFile(positionals[0], values.config, io);
+  const { formatJson, formatTerminal } = await import('./core-chunk.js');
   if (format === 'json') {
     io.stdout.write(formatJson(result));
   } else {

@@ -12,6 +12,7 @@ export const gotchas = defineRule({
     missing: '{{question}} has no gotcha list of common wrong answers',
     tooFew: '{{question}} has {{found}} in its gotcha list, expected at least {{min}}',
     noReason: '{{question}}\'s wrong answer "{{claim}}" does not say why it is wrong',
+    emptyItem: '{{question}} has an empty item in its gotcha list, expected a wrong answer and why it is wrong',
   },
   check({ doc, config, report }) {
     if (doc.questions.length === 0) report({ messageId: 'noQuestions', node: { line: 1 } });
@@ -26,7 +27,9 @@ export const gotchas = defineRule({
         report({ messageId: 'tooFew', data: { question: questionName(question), found: plural(items.length, 'wrong answer'), count: items.length, min: config.gotchas }, node: part, question });
       }
       for (const item of items) {
-        if (countWords(item.reason) < config.reasonWords) {
+        if (countWords(item.text) === 0) {
+          report({ messageId: 'emptyItem', data: { question: questionName(question) }, node: item, question });
+        } else if (countWords(item.reason) < config.reasonWords) {
           const claim = truncate(item.claim.length > 0 ? item.claim : item.text, 60);
           report({ messageId: 'noReason', data: { question: questionName(question), claim }, node: item, question });
         }

@@ -1,0 +1,48 @@
+/** The cohort scan's result: one row per fork of the course template, whatever state the fork is in. */
+
+/**
+ * - `passed`: every criterion passes;
+ * - `failing`: the playbook was read and a criterion fails;
+ * - `missing`: no playbook at the path on the fork's default branch;
+ * - `unreadable`: a binary, too large, a directory, or the fork could not be read (deleted, 403);
+ * - `empty`: the fork has no commits.
+ */
+export type ForkState = 'passed' | 'failing' | 'missing' | 'unreadable' | 'empty';
+
+export interface FailingCriterion {
+  id: string;
+  title: string;
+  /** Numbers of the failing questions (empty for whole-document findings). */
+  questions: number[];
+}
+
+export interface CohortRow {
+  /** "owner/name" of the fork. */
+  fork: string;
+  owner: string;
+  /** The fork's page, e.g. https://github.com/learner/course. */
+  url: string;
+  state: ForkState;
+  /** Criteria passed and counted (0/0 when the playbook could not be checked at all). */
+  passed: number;
+  total: number;
+  failing: FailingCriterion[];
+  /** ISO 8601 date of the head commit of the default branch, or null. */
+  lastCommit: string | null;
+  /** The head commit's SHA, or null (empty, unreadable fork). */
+  headSha: string | null;
+  /** Why a fork is missing, unreadable or empty, in one line; null otherwise. */
+  reason: string | null;
+}
+
+export interface CohortReport {
+  /** "owner/name" of the course template. */
+  template: string;
+  /** The playbook's path checked in every fork. */
+  path: string;
+  /** ISO 8601 time of the scan. */
+  generatedAt: string;
+  /** The criteria counted in the score, in checklist order. */
+  criteria: Array<{ id: string; title: string }>;
+  rows: CohortRow[];
+}
