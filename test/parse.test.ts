@@ -116,3 +116,38 @@ describe('cheat sheet', () => {
     expect(findings(doc, ['cheat-sheet'])).toEqual([]);
   });
 });
+
+describe('edge cases found while documenting the rules', () => {
+  it('reads what a label sub-heading says after the label', () => {
+    const [q] = parsePlaybook('## Q1: A\n\n### Project example: `raft-cluster` at 40 ms\n').questions;
+    expect([q?.project?.text, q?.project?.codeSpans]).toEqual(['raft-cluster at 40 ms', ['raft-cluster']]);
+  });
+
+  it('a difficulty heading with a word, not a level, is that invalid rating, and the next paragraph stays the answer', () => {
+    const [q] = parsePlaybook('## Q1: A\n\n#### Difficulty: medium\n\nRaft elects a leader by majority vote.\n').questions;
+    expect(q?.difficulty).toEqual({ level: null, raw: 'medium', line: 3 });
+    expect(q?.theory?.text).toBe('Raft elects a leader by majority vote.');
+  });
+
+  it('a bold difficulty label followed by prose rates nothing and keeps the prose as the answer', () => {
+    const [q] = parsePlaybook('## Q1: A\n**Difficulty:**\n\nRaft elects a leader by majority vote.\n').questions;
+    expect(q?.difficulty).toEqual({ level: null, raw: '', line: 2 });
+    expect(q?.theory?.text).toBe('Raft elects a leader by majority vote.');
+  });
+
+  it('"Level of isolation" is a sub-heading, not a difficulty', () => {
+    const [q] = parsePlaybook('## Q1: A [L2]\n\n### Level of isolation\n\nSerializable.\n').questions;
+    expect(q?.difficulty?.level).toBe('L2');
+    expect(q?.theory?.text).toContain('Serializable.');
+  });
+
+  it('a "Quick reference" sub-heading inside an answer is not the cheat sheet', () => {
+    const doc = '## Q1: A\n\n### Quick reference\n\n| a | b |\n|---|---|\n| x | y |\n\n## Cheat Sheet\n\n| # | Q | A |\n|---|---|---|\n| 1 | A | the answer in a line |\n';
+    expect(parsePlaybook(doc).cheatSheet?.line).toBe(9);
+  });
+
+  it('an ordered cheat-sheet row whose text starts with a number belongs to its list number', () => {
+    const doc = '## Q1: Replication\n\nText.\n\n## Q3: Other\n\nText.\n\n## Cheat sheet\n\n1. 3 replicas: one failure is tolerated per write\n';
+    expect(findings(doc, ['cheat-sheet'])).toEqual(['9 cheat-sheet/noRow']);
+  });
+});

@@ -15,6 +15,8 @@ export interface CommitTarget {
   owner: string;
   repo: string;
   sha: string;
+  /** Whether this is a push to the repository's default branch (where the badge is published). */
+  onDefaultBranch: boolean;
 }
 
 interface Payload {
@@ -25,10 +27,18 @@ interface Payload {
     base: { repo: { name: string; owner: { login: string } } };
   };
   after?: string;
+  ref?: string;
+  repository?: { default_branch?: string };
 }
 
 /** Reads the event: pull_request / pull_request_target give the head commit; anything else the pushed SHA. */
-export function readEvent(eventName: string, payload: Payload, repo: { owner: string; repo: string }, sha: string): PullRequestTarget | CommitTarget {
+export function readEvent(
+  eventName: string,
+  payload: Payload,
+  repo: { owner: string; repo: string },
+  sha: string,
+  ref: string,
+): PullRequestTarget | CommitTarget {
   const pull = payload.pull_request;
   if (pull && (eventName === 'pull_request' || eventName === 'pull_request_target')) {
     const base = { owner: pull.base.repo.owner.login, repo: pull.base.repo.name };
@@ -43,5 +53,11 @@ export function readEvent(eventName: string, payload: Payload, repo: { owner: st
       fork: head.owner !== base.owner || head.repo !== base.repo,
     };
   }
-  return { kind: 'commit', ...repo, sha: payload.after && !/^0+$/.test(payload.after) ? payload.after : sha };
+  const defaultBranch = payload.repository?.default_branch;
+  return {
+    kind: 'commit',
+    ...repo,
+    sha: payload.after && !/^0+$/.test(payload.after) ? payload.after : sha,
+    onDefaultBranch: eventName === 'push' && defaultBranch !== undefined && (payload.ref ?? ref) === `refs/heads/${defaultBranch}`,
+  };
 }

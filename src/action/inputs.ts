@@ -10,6 +10,8 @@ export interface ActionInputs {
   label: string;
   comment: boolean;
   failOnCriteria: boolean;
+  /** Publish the completeness badge to the `badges` branch on pushes to the default branch. */
+  badge: boolean;
   config: Config;
 }
 
@@ -42,6 +44,7 @@ export async function readInputs(parseConfig: ConfigParser): Promise<ActionInput
     label,
     comment: boolean('comment', true),
     failOnCriteria: boolean('fail-on-criteria', true),
+    badge: boolean('badge', false),
     config: { ...config, path },
   };
 }

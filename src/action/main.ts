@@ -14,10 +14,13 @@ import { planAnnotations } from '../report/annotations.js';
 import { COMMENT_MARKER, formatComment } from '../report/comment.js';
 import { toJsonReport } from '../report/json.js';
 import { formatSummary } from '../report/summary.js';
-import { readEvent, type PullRequestTarget } from './event.js';
+import { readEvent, type CommitTarget, type PullRequestTarget } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
 
 const LABEL_COLOR = '2da44e';
+/** The orphan branch the badge lives on, and its two files. */
+export const BADGE_BRANCH = 'badges';
+export const BADGE_FILES = { svg: 'playbook.svg', json: 'playbook.json' } as const;
 const LABEL_DESCRIPTION = 'playbook-proof: every criterion of the playbook passes';
 
 /** Runs the Action; the one place that turns an error into a failed step. */
@@ -32,7 +35,7 @@ export async function run(): Promise<void> {
 async function check(): Promise<void> {
   const inputs = await readInputs(async (text, label) => (await import('../node/config-file.js')).parseConfigInput(text, label));
   const { context } = github;
-  const target = readEvent(context.eventName, context.payload as never, context.repo, context.sha);
+  const target = readEvent(context.eventName, context.payload as never, context.repo, context.sha, context.ref);
   const client = makeClient(inputs.token, { log: (line) => core.info(line) });
   const where = target.kind === 'pull_request' ? target.head : target;
 
@@ -51,12 +54,35 @@ async function check(): Promise<void> {
   core.setOutput('result', JSON.stringify(toJsonReport(result)));
 
   if (target.kind === 'pull_request') await reportOnPullRequest(client, target, result, inputs, context.serverUrl);
+  if (target.kind === 'commit' && inputs.badge) {
+    if (target.onDefaultBranch) await publishBadge(client, target, result);
+    else core.info('badge: published only on pushes to the default branch');
+  }
 
   if (!result.passed && inputs.failOnCriteria) {
     const failing = result.criteria.filter((c) => !c.passed).map((c) => c.id);
     core.setFailed(`The playbook passes ${result.score.passed}/${result.score.total} criteria; failing: ${failing.join(', ')}`);
   } else {
     core.info(`playbook-proof: ${result.score.passed}/${result.score.total} criteria pass`);
+  }
+}
+
+/** Commits playbook.svg and playbook.json to the `badges` branch when they changed. */
+async function publishBadge(client: Client, target: CommitTarget, result: LintResult): Promise<void> {
+  // badge-maker carries font metrics: loaded only when the badge is asked for
+  const { endpointBadge, formatBadgeJson, formatBadgeSvg } = await import('../report/badge.js');
+  const { publishFiles } = await import('../github/badges.js');
+  const data = endpointBadge(result);
+  const files = { [BADGE_FILES.svg]: formatBadgeSvg(data), [BADGE_FILES.json]: formatBadgeJson(data) };
+  try {
+    const outcome = await publishFiles(client, target, BADGE_BRANCH, files, `Update the playbook badge: ${data.message}`);
+    core.info(`badge ${outcome} on the ${BADGE_BRANCH} branch (${data.message})`);
+  } catch (error) {
+    if (error instanceof GitHubApiError && error.isPermission) {
+      core.warning(`playbook-proof could not publish the badge: the token cannot write (${error.message}). Give the workflow \`permissions: contents: write\`.`);
+      return;
+    }
+    throw error;
   }
 }
 

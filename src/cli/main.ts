@@ -45,6 +45,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     case 'badge':
       return badge(rest, io);
+    case 'cohort': {
+      const { cohort } = await import('./cohort.js');
+      return cohort(rest, io);
+    }
     case 'hook': {
       const { values, positionals } = parse(rest);
       if (values.help) return help(io);

@@ -24,6 +24,8 @@ const QUESTION_HEADING =
   /^(?:(?:q|question)\s{0,3}(?:#\s{0,3})?(\d{1,7})\b(?:\s{0,3}[.:)\-–—|]+)?|#(\d{1,7})\b(?:\s{0,3}[.:)\-–—|]+)?|(\d{1,7})\s{0,3}[.:)\-–—|]+)\s*/i;
 const DIFFICULTY_TAG = /[[(]\s{0,3}(?:difficulty\s{0,3}:?\s{0,3})?(L\s?\d{1,3})\s{0,3}[\])]/i;
 const LEVEL = /\bL\s?(\d{1,3})\b/i;
+/** A line that gives only a rating: "L2", "L2 (intermediate)", "**L3**", "Level 1". */
+const LEVEL_LINE = /^\s{0,3}(?:level\s{0,3})?L?\s?\d{1,3}\b[^.!?]{0,40}$/i;
 const CHEAT_SHEET_HEADING = /\b(?:cheat ?sheets?|quick reference|quick review|one ?line summar(?:y|ies))\b/;
 const PLAIN_LABEL = /^([A-Za-z][A-Za-z' \-–—]{0,48}?)\s{0,3}[:：]\s*/;
 const GOTCHA_MARK = /^\s*(?:❌|✗|✘|✖|🚫|⛔)/;
@@ -199,8 +201,10 @@ class Builder {
       this.openQuestion(record, match);
       return;
     }
-    // a document title (level 1) that mentions the cheat sheet is not the sheet; a later sheet with rows wins
-    if (record.level > 1 && CHEAT_SHEET_HEADING.test(normalize(record.text.slice(0, HEADING_PREFIX)))) {
+    // a document title (level 1) that mentions the cheat sheet is not the sheet, nor is a sub-heading inside
+    // an answer; a later sheet with rows wins over an empty one
+    const insideAnswer = this.q !== null && record.level > this.q.question.level;
+    if (record.level > 1 && !insideAnswer && CHEAT_SHEET_HEADING.test(normalize(record.text.slice(0, HEADING_PREFIX)))) {
       this.closeQuestion(record.line - 1);
       this.closeSheet(record.line - 1);
       if (this.cheatSheet === null || this.cheatSheet.rows.length === 0) this.openSheet(record);
@@ -213,7 +217,10 @@ class Builder {
         return;
       }
       const kind = classifyLabel(record.text);
-      if (kind) this.startPart(this.q, kind, record.text.trim(), record.line, 'heading', kind === 'difficulty' ? record.text : '');
+      if (kind) {
+        this.startPart(this.q, kind, record.text.trim(), record.line, 'heading', headingRest(record.text));
+        if (kind !== 'difficulty') this.q.current?.part.codeSpans.push(...record.codeSpans);
+      }
       else this.addText(this.q, record, record.text);
     } else if (this.s) {
       this.sheetContent(record);
@@ -253,10 +260,13 @@ class Builder {
         return;
       }
       if (q.pendingDifficulty && record.list === 0) {
-        // "**Difficulty:**" or "#### Difficulty" with the level on the next line
-        q.pendingDifficulty = false;
-        q.question.difficulty = parseDifficulty(record.text, record.line);
-        return;
+        // "**Difficulty:**" or "#### Difficulty" with the level on the next line; prose there is the answer
+        if (LEVEL_LINE.test(record.text)) {
+          q.pendingDifficulty = false;
+          q.question.difficulty = parseDifficulty(record.text, record.line);
+          return;
+        }
+        this.settleDifficulty(q);
       }
     }
     if (q.current?.part.kind === 'gotchas') this.gotchaContent(q, record, record.text);
@@ -297,7 +307,7 @@ class Builder {
   private startPart(q: OpenQuestion, kind: PartKind, label: string, line: number, style: Part['style'], rest: string): void {
     if (kind === 'difficulty') {
       if (q.question.difficulty === null) {
-        if (rest.trim().length === 0 || (style === 'heading' && !LEVEL.test(rest))) q.pendingDifficulty = true;
+        if (rest.trim().length === 0) q.pendingDifficulty = true;
         else q.question.difficulty = parseDifficulty(rest, line);
       }
       q.current = null;
@@ -407,6 +417,12 @@ class Builder {
     for (let line = sheet.line; line <= sheet.endLine; line++) sheet.lineLengths.push(this.lines[line - 1]!.length);
     this.cheatSheet = sheet;
   }
+}
+
+/** What a label heading says after the label: "Difficulty: L2" → "L2"; "Project example" → "". */
+function headingRest(text: string): string {
+  const separator = /[:：]|\s[—–-]\s/.exec(text.slice(0, HEADING_PREFIX));
+  return separator ? text.slice(separator.index + separator[0].length).trim() : '';
 }
 
 /** A list row as cells: "**Topic:** summary" or "Topic — summary" splits in two; otherwise one cell. */

@@ -73,7 +73,7 @@ export function truncate(text: string, max: number): string {
 
 // Bold labels and headings may use any of these; a plain "Word:" at a paragraph's start must be one of PLAIN_LABELS.
 const LABELS: ReadonlyArray<readonly [PartKind, readonly string[]]> = [
-  ['difficulty', ['difficulty', 'difficulty level', 'level']],
+  ['difficulty', ['difficulty', 'difficulty level']],
   ['theory', ['answer', 'theory', 'short answer', 'the answer', 'my answer', 'explanation', 'concept', 'definition']],
   ['project', ['project example', 'project examples', 'project', 'example', 'in my project', 'from my project', 'real example', 'practical example']],
   ['tradeoff', ['tradeoff', 'tradeoffs', 'trade off', 'trade offs', 'the tradeoff', 'tradeoff made']],
@@ -235,7 +235,7 @@ export function findComponent(list: readonly string[], codeSpans: readonly strin
     if (previous === undefined) continue;
     const prevLower = previous.toLowerCase();
     // "the verify service" names one; "the service", "5 nodes" and "3-node cluster" do not
-    if (NOT_A_NAME.has(prevLower) || !/^[A-Za-z][A-Za-z0-9-]{0,40}$/.test(previous)) continue;
+    if (NOT_A_NAME.has(prevLower) || !/^(?:[A-Za-z][A-Za-z0-9-]{0,40}|\d{1,4}[A-Za-z][A-Za-z0-9]{0,20})$/.test(previous)) continue;
     return `${previous} ${token}`;
   }
   return null;

@@ -5,26 +5,36 @@ import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
 
 /**
- * GitHub asks for a second between writes when making many of them; one run of the Action makes at most
- * four (comment, duplicates, label), so they are spaced 100 ms apart instead of the plugin's 1 s.
+ * GitHub asks for a second between writes when making many of them. One run of the Action makes at most
+ * four (comment, duplicates, label), so the Action spaces them 100 ms apart; the cohort scan, which can
+ * write to a thousand forks, keeps GitHub's second unless told otherwise.
  */
-const FEW_WRITES = new Bottleneck.Group({ id: 'playbook-proof-write', maxConcurrent: 1, minTime: 100 });
+export const ACTION_WRITE_INTERVAL_MS = 100;
+export const BULK_WRITE_INTERVAL_MS = 1000;
 
 export type Client = ReturnType<typeof getOctokit>;
 
 export interface ClientOptions {
   /** Called with a line to log when a request waits on a rate limit. */
   log: (line: string) => void;
+  /** REST base URL; default GITHUB_API_URL or https://api.github.com (GitHub Enterprise Server: https://HOST/api/v3). */
+  baseUrl?: string;
+  /** Milliseconds between two writes. */
+  writeIntervalMs?: number;
+  /** GraphQL endpoint when it is not `<baseUrl>/graphql` (GITHUB_GRAPHQL_URL). */
+  graphqlUrl?: string;
 }
 
 /** A client for the workflow's API (GITHUB_API_URL), retrying 5xx with back-off and honouring retry-after. */
 export function makeClient(token: string, options: ClientOptions): Client {
-  return getOctokit(
+  const write = new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs ?? ACTION_WRITE_INTERVAL_MS });
+  const client = getOctokit(
     token,
     {
+      ...(options.baseUrl && { baseUrl: options.baseUrl }),
       retry: { retries: 3 },
       throttle: {
-        write: FEW_WRITES,
+        write,
         onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
           options.log(`rate limited on ${request.method} ${request.url}; retrying in ${retryAfter} s`);
           return retryCount < 3;
@@ -38,4 +48,12 @@ export function makeClient(token: string, options: ClientOptions): Client {
     retry,
     throttling,
   );
+  if (options.graphqlUrl) client.graphql = client.graphql.defaults({ url: options.graphqlUrl });
+  return client;
+}
+
+/** The GraphQL endpoint for a REST base URL: github.com's, or GitHub Enterprise Server's /api/graphql. */
+export function graphqlUrlFor(apiUrl: string): string {
+  const base = apiUrl.replace(/\/+$/, '');
+  return /\/api\/v3$/.test(base) ? base.replace(/\/api\/v3$/, '/api/graphql') : `${base}/graphql`;
 }

@@ -78,6 +78,11 @@ class RowMatcher {
   match(row: CheatSheetRow): { question: Question | null; rest: string } {
     const cells = row.cells;
     const first = cells[0] ?? '';
+    // an ordered list's own number names the row, unless the text names a question itself ("1. Q3: …")
+    if (row.listNumber !== null && !/^\s{0,3}(?:q(?:uestion)?|#)\s{0,2}\d/i.test(first)) {
+      const rest = cells.length > 1 ? cells.slice(1).join(' ') : first;
+      return { question: this.byNumber.get(row.listNumber) ?? null, rest };
+    }
     const numbered = ROW_NUMBER.exec(first);
     if (numbered) {
       const question = this.byNumber.get(Number(numbered[1])) ?? null;
@@ -85,10 +90,6 @@ class RowMatcher {
       // | 1 | question | answer | … : the second cell names the question
       const rest = cells.length >= 3 ? cells.slice(2) : [inline, ...cells.slice(1)];
       return { question, rest: rest.join(' ') };
-    }
-    if (row.listNumber !== null) {
-      const rest = cells.length > 1 ? cells.slice(1).join(' ') : first;
-      return { question: this.byNumber.get(row.listNumber) ?? null, rest };
     }
     for (let i = 0; i < cells.length; i++) {
       const cell = normalize(cells[i]!);

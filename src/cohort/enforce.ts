@@ -1,0 +1,106 @@
+/**
+ * Enforcement over a scanned cohort: a commit status on each fork's head, and one issue per failing fork
+ * listing what to fix (found again by a marker, never duplicated, closed once the fork passes). Every step
+ * is idempotent: a second run with nothing changed writes nothing. With dryRun, nothing is written at all.
+ */
+import type { Client } from '../github/client.js';
+import { currentStatus, editIssue, findMarkedIssue, openIssue, setStatus, type CommitStatus } from '../github/enforce.js';
+import { GitHubApiError } from '../github/errors.js';
+import { questionList } from '../report/terminal.js';
+import type { CohortReport, CohortRow } from './types.js';
+
+export const STATUS_CONTEXT = 'playbook-proof';
+export const ISSUE_MARKER = '<!-- playbook-proof:cohort -->';
+
+export interface EnforceOptions {
+  status: boolean;
+  issue: boolean;
+  dryRun: boolean;
+  /** Login of the token's identity: only issues it opened are ours. */
+  viewer: string;
+  /** Forks handled at once. */
+  concurrency?: number;
+}
+
+export interface EnforcementAction {
+  fork: string;
+  /** e.g. "set status failure", "open issue", "close issue #3", "skipped: issues are disabled". */
+  what: string;
+  /** True when it was (or, in a dry run, would be) a write. */
+  write: boolean;
+}
+
+/** The status a row calls for, or null when there is no commit to put it on. */
+export function desiredStatus(row: CohortRow): CommitStatus | null {
+  if (row.headSha === null) return null;
+  if (row.state === 'passed') return { state: 'success', description: `${row.passed}/${row.total} criteria pass` };
+  const failing = row.failing.map((c) => c.id).join(', ');
+  const text = row.state === 'failing' ? `${row.passed}/${row.total} criteria pass; failing: ${failing}` : (row.reason ?? row.state);
+  return { state: 'failure', description: text.length > 140 ? `${text.slice(0, 139)}…` : text };
+}
+
+/** The issue body for a fork that must fix something. */
+export function issueBody(row: CohortRow, report: CohortReport): string {
+  const lines = [
+    ISSUE_MARKER,
+    `Your playbook \`${report.path}\` passes ${row.passed}/${row.total} of the course's criteria (checked at ${row.headSha?.slice(0, 7) ?? 'the default branch'}).`,
+    '',
+  ];
+  if (row.state === 'missing') lines.push(`- No playbook at \`${report.path}\` on your default branch: add it there.`);
+  for (const c of row.failing) {
+    const which = c.questions.length > 0 ? `: ${questionList(c.questions, 15)}` : '';
+    lines.push(`- ❌ ${c.title}${which}`);
+  }
+  lines.push('', 'Run `npx playbook-proof check` in your repository to see each finding with its line. This issue is updated by the course and closed once every criterion passes.');
+  return lines.join('\n');
+}
+
+/** Applies (or, dry, lists) the status and issue changes for every row; one fork's failure never stops the rest. */
+export async function enforce(client: Client, report: CohortReport, options: EnforceOptions): Promise<EnforcementAction[]> {
+  const actions: EnforcementAction[] = [];
+  const rows = report.rows.filter((row) => row.state !== 'empty' && row.state !== 'unreadable');
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < rows.length) {
+      const row = rows[next++]!;
+      try {
+        if (options.status) actions.push(...(await enforceStatus(client, row, options)));
+        if (options.issue) actions.push(...(await enforceIssue(client, row, report, options)));
+      } catch (error) {
+        const message = error instanceof GitHubApiError ? error.message : String(error);
+        actions.push({ fork: row.fork, what: `skipped: ${message}`, write: false });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, rows.length)) }, worker));
+  return actions.sort((a, b) => a.fork.localeCompare(b.fork));
+}
+
+async function enforceStatus(client: Client, row: CohortRow, options: EnforceOptions): Promise<EnforcementAction[]> {
+  const desired = desiredStatus(row);
+  if (desired === null) return [];
+  const repo = { owner: row.owner, repo: row.fork.slice(row.owner.length + 1) };
+  const current = await currentStatus(client, repo, row.headSha!, STATUS_CONTEXT);
+  if (current && current.state === desired.state && current.description === desired.description) return [];
+  if (!options.dryRun) await setStatus(client, repo, row.headSha!, STATUS_CONTEXT, desired);
+  return [{ fork: row.fork, what: `set status ${desired.state} (${desired.description})`, write: true }];
+}
+
+async function enforceIssue(client: Client, row: CohortRow, report: CohortReport, options: EnforceOptions): Promise<EnforcementAction[]> {
+  const repo = { owner: row.owner, repo: row.fork.slice(row.owner.length + 1) };
+  const existing = await findMarkedIssue(client, repo, options.viewer, ISSUE_MARKER);
+  const act = async (what: string, write: () => Promise<unknown>): Promise<EnforcementAction[]> => {
+    if (!options.dryRun) await write();
+    return [{ fork: row.fork, what, write: true }];
+  };
+  if (row.state === 'passed') {
+    if (existing?.state !== 'open') return [];
+    return act(`close issue #${existing.number}`, () => editIssue(client, repo, existing.number, { state: 'closed' }));
+  }
+  const body = issueBody(row, report);
+  const title = `Playbook proof: ${row.passed}/${row.total} criteria pass`;
+  if (existing === null) return act('open issue', () => openIssue(client, repo, title, body));
+  if (existing.state === 'closed') return act(`reopen issue #${existing.number}`, () => editIssue(client, repo, existing.number, { title, body, state: 'open' }));
+  if (existing.body === body) return [];
+  return act(`update issue #${existing.number}`, () => editIssue(client, repo, existing.number, { title, body }));
+}

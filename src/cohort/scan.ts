@@ -1,0 +1,78 @@
+/** The cohort scan: every fork of the course template, each playbook checked with the instructor's config. */
+import type { Config } from '../config.js';
+import { decodePlaybook } from '../core/decode.js';
+import { lint } from '../core/lint.js';
+import { rules } from '../rules/index.js';
+import type { Client } from '../github/client.js';
+import { listForks } from '../github/forks.js';
+import { BATCH_SIZE, readBatch, type ForkPlaybook } from '../github/playbook-batch.js';
+import type { CohortReport, CohortRow } from './types.js';
+
+export interface ScanOptions {
+  template: { owner: string; repo: string };
+  /** The instructor's configuration: a learner's own config, workflow or badge never counts. */
+  config: Config;
+  /** GraphQL queries in flight at once. */
+  concurrency?: number;
+  /** Called after each batch with the forks read so far and in all. */
+  onProgress?: (done: number, total: number) => void;
+  now?: () => Date;
+}
+
+/** Lists the forks, reads their playbooks in batches and checks each; every fork gets a row. */
+export async function scanCohort(client: Client, options: ScanOptions): Promise<CohortReport> {
+  const { owner, repo } = options.template;
+  const forks = await listForks(client, owner, repo);
+  const batches: (typeof forks)[] = [];
+  for (let i = 0; i < forks.length; i += BATCH_SIZE) batches.push(forks.slice(i, i + BATCH_SIZE));
+  const results: ForkPlaybook[][] = new Array(batches.length);
+  let done = 0;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < batches.length) {
+      const index = next++;
+      results[index] = await readBatch(client, batches[index]!, options.config.path);
+      done += batches[index]!.length;
+      options.onProgress?.(done, forks.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, batches.length) }, worker));
+  const counted = rules.filter((rule) => options.config.rules[rule.id] === 'error');
+  return {
+    template: `${owner}/${repo}`,
+    path: options.config.path,
+    generatedAt: (options.now?.() ?? new Date()).toISOString(),
+    criteria: counted.map((rule) => ({ id: rule.id, title: rule.title(options.config) })),
+    rows: results.flat().map((entry) => toRow(entry, options.config, counted.length)),
+  };
+}
+
+/** One fork's row: its state, score and failing criteria with their question numbers. */
+export function toRow(entry: ForkPlaybook, config: Config, total: number): CohortRow {
+  const base = {
+    fork: entry.fork.fullName,
+    owner: entry.fork.owner,
+    url: entry.fork.htmlUrl,
+    lastCommit: entry.head?.date || null,
+    headSha: entry.head?.sha ?? null,
+  };
+  const read = entry.read;
+  if (read.kind === 'empty') return { ...base, state: 'empty', passed: 0, total, failing: [], reason: 'the fork has no commits' };
+  if (read.kind === 'unreadable') return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: `the playbook ${read.reason}` };
+  let text = '';
+  let unavailable: { kind: 'missing' | 'unreadable'; reason: string } | undefined;
+  if (read.kind === 'missing') unavailable = { kind: 'missing', reason: 'not found' };
+  else {
+    const decoded = decodePlaybook(read.bytes);
+    if (!decoded.ok) return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: `the playbook ${decoded.reason}` };
+    text = decoded.text;
+  }
+  const result = lint(text, { path: config.path, config, ...(unavailable && { unavailable }) });
+  const failing = result.criteria
+    .filter((c) => !c.passed)
+    .map((c) => ({ id: c.id, title: c.title, questions: c.questions }));
+  if (read.kind === 'missing') {
+    return { ...base, state: 'missing', passed: result.score.passed, total: result.score.total, failing, reason: `no playbook at ${config.path} on the default branch` };
+  }
+  return { ...base, state: result.passed ? 'passed' : 'failing', passed: result.score.passed, total: result.score.total, failing, reason: null };
+}
