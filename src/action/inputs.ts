@@ -12,6 +12,10 @@ export interface ActionInputs {
   failOnCriteria: boolean;
   /** Publish the completeness badge to the `badges` branch on pushes to the default branch. */
   badge: boolean;
+  /** `check` (the playbook of this repository's event) or `cohort` (every fork of `template`). */
+  mode: 'check' | 'cohort';
+  /** OWNER/REPO of the course template, for mode cohort. */
+  template: { owner: string; repo: string } | null;
   config: Config;
 }
 
@@ -38,8 +42,17 @@ export async function readInputs(parseConfig: ConfigParser): Promise<ActionInput
   }
   const label = core.getInput('label').trim() || 'proof: passed';
   if (label.length > 50) throw new ConfigError(`Input "label" must be at most 50 characters (GitHub's limit), got ${label.length}`);
+  const mode = core.getInput('mode').trim() || 'check';
+  if (mode !== 'check' && mode !== 'cohort') throw new ConfigError(`Input "mode" must be "check" or "cohort", got "${mode.slice(0, 40)}"`);
+  const templateText = core.getInput('template').trim();
+  const template = /^([\w.-]{1,100})\/([\w.-]{1,100})$/.exec(templateText);
+  if (mode === 'cohort' && !template) {
+    throw new ConfigError(`Input "template" must be OWNER/REPO of the course template for mode cohort, got "${templateText.slice(0, 80)}"`);
+  }
   return {
     token,
+    mode,
+    template: template ? { owner: template[1]!, repo: template[2]! } : null,
     path,
     label,
     comment: boolean('comment', true),

@@ -1,6 +1,9 @@
 /** The pull-request Action: check the playbook at the head commit, then report it everywhere GitHub shows it. */
 import * as core from '@actions/core';
 import * as github from '@actions/github';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { decodePlaybook } from '../core/decode.js';
 import { lint, type LintResult } from '../core/lint.js';
@@ -34,6 +37,10 @@ export async function run(): Promise<void> {
 
 async function check(): Promise<void> {
   const inputs = await readInputs(async (text, label) => (await import('../node/config-file.js')).parseConfigInput(text, label));
+  if (inputs.mode === 'cohort') {
+    await runCohort(inputs);
+    return;
+  }
   const { context } = github;
   const target = readEvent(context.eventName, context.payload as never, context.repo, context.sha, context.ref);
   const client = makeClient(inputs.token, { log: (line) => core.info(line) });
@@ -65,6 +72,28 @@ async function check(): Promise<void> {
   } else {
     core.info(`playbook-proof: ${result.score.passed}/${result.score.total} criteria pass`);
   }
+}
+
+/** Mode cohort: scans every fork of the template, writes the HTML report for an artifact step and the table to the summary. */
+async function runCohort(inputs: ActionInputs): Promise<void> {
+  const client = makeClient(inputs.token, { log: (line) => core.info(line) });
+  const { scanCohort } = await import('../cohort/scan.js');
+  const { formatCohortHtml } = await import('../report/cohort-html.js');
+  const { formatCohortSummary } = await import('../report/cohort-text.js');
+  const report = await scanCohort(client, {
+    template: inputs.template!,
+    config: inputs.config,
+    onProgress: (done, total) => core.info(`read ${done}/${total} forks`),
+  });
+  const htmlPath = join(process.env.RUNNER_TEMP ?? tmpdir(), 'playbook-proof-cohort.html');
+  writeFileSync(htmlPath, formatCohortHtml(report));
+  await core.summary.addRaw(formatCohortSummary(report, 'the full report is in the html-path artifact')).write();
+  core.setOutput('html-path', htmlPath);
+  core.setOutput('result', JSON.stringify(report));
+  const passed = report.rows.filter((r) => r.state === 'passed').length;
+  core.setOutput('passed', String(passed === report.rows.length));
+  core.setOutput('score', `${passed}/${report.rows.length}`);
+  core.info(`cohort: ${passed} of ${report.rows.length} forks pass every criterion`);
 }
 
 /** Commits playbook.svg and playbook.json to the `badges` branch when they changed. */

@@ -75,12 +75,15 @@ export async function cohort(args: string[], io: CliIo): Promise<number> {
   if (values['dry-run'] && !values.status && !values.issue) throw new UsageError('--dry-run goes with --status or --issue');
 
   const config = await readConfig(values.config, io.cwd, findRepoRoot(io.cwd) ?? io.cwd);
-  const client = makeClient(token, {
+  const clientOptions = {
     baseUrl: apiUrl.replace(/\/+$/, ''),
     graphqlUrl: io.env.GITHUB_GRAPHQL_URL ?? graphqlUrlFor(apiUrl),
-    writeIntervalMs: interval,
-    log: (line) => io.stderr.write(`playbook-proof: ${line}\n`),
-  });
+    log: (line: string) => io.stderr.write(`playbook-proof: ${line}\n`),
+  };
+  // the throttling plugin spaces every POST like a write, GraphQL queries included: the scan only reads, so
+  // its client spaces them like the Action does; statuses and issues go through a client with the bulk interval
+  const client = makeClient(token, clientOptions);
+  const writer = makeClient(token, { ...clientOptions, writeIntervalMs: interval });
 
   const started = Date.now();
   const tty = Boolean((io.stderr as { isTTY?: boolean }).isTTY);
@@ -115,9 +118,9 @@ export async function cohort(args: string[], io: CliIo): Promise<number> {
   }
 
   if (values.status || values.issue) {
-    const viewer = (await viewerLogin(client)) ?? '';
+    const viewer = (await viewerLogin(writer)) ?? '';
     if (values.issue && viewer === '') throw new ExitError('cannot tell which account the token belongs to, so its issues cannot be found; use a token that can read its own login', 2);
-    const actions = await enforce(client, report, { status: Boolean(values.status), issue: Boolean(values.issue), dryRun: Boolean(values['dry-run']), viewer });
+    const actions = await enforce(writer, report, { status: Boolean(values.status), issue: Boolean(values.issue), dryRun: Boolean(values['dry-run']), viewer });
     const prefix = values['dry-run'] ? 'would ' : '';
     for (const action of actions) io.stdout.write(`${action.write ? prefix : ''}${action.what}  ${action.fork}\n`);
     const writes = actions.filter((a) => a.write).length;

@@ -59,10 +59,12 @@ export function issueBody(row: CohortRow, report: CohortReport): string {
 export async function enforce(client: Client, report: CohortReport, options: EnforceOptions): Promise<EnforcementAction[]> {
   const actions: EnforcementAction[] = [];
   const rows = report.rows.filter((row) => row.state !== 'empty' && row.state !== 'unreadable');
+  for (const row of rows) if (row.archived) actions.push({ fork: row.fork, what: 'skipped: the fork is archived (read-only)', write: false });
+  const writable = rows.filter((row) => !row.archived);
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < rows.length) {
-      const row = rows[next++]!;
+    while (next < writable.length) {
+      const row = writable[next++]!;
       try {
         if (options.status) actions.push(...(await enforceStatus(client, row, options)));
         if (options.issue) actions.push(...(await enforceIssue(client, row, report, options)));
@@ -72,7 +74,7 @@ export async function enforce(client: Client, report: CohortReport, options: Enf
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, rows.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, writable.length)) }, worker));
   return actions.sort((a, b) => a.fork.localeCompare(b.fork));
 }
 

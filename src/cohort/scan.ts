@@ -55,6 +55,7 @@ export function toRow(entry: ForkPlaybook, config: Config, total: number): Cohor
     url: entry.fork.htmlUrl,
     lastCommit: entry.head?.date || null,
     headSha: entry.head?.sha ?? null,
+    archived: entry.fork.archived,
   };
   const read = entry.read;
   if (read.kind === 'empty') return { ...base, state: 'empty', passed: 0, total, failing: [], reason: 'the fork has no commits' };

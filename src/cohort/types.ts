@@ -33,6 +33,8 @@ export interface CohortRow {
   headSha: string | null;
   /** Why a fork is missing, unreadable or empty, in one line; null otherwise. */
   reason: string | null;
+  /** An archived fork is read-only: it gets a row but no status or issue. */
+  archived?: boolean;
 }
 
 export interface CohortReport {

@@ -1,6 +1,7 @@
 /** The cohort report as a terminal table, CSV and JSON: pure functions of the scan's result. */
 import pc from 'picocolors';
 import type { CohortReport, CohortRow, ForkState } from '../cohort/types.js';
+import { codeSpan, inert } from './escape.js';
 import { questionList } from './terminal.js';
 
 const STATE_ORDER: Record<ForkState, number> = { failing: 0, missing: 1, unreadable: 2, empty: 3, passed: 4 };
@@ -64,4 +65,22 @@ export function formatCohortCsv(report: CohortReport): string {
 /** The documented JSON object: the CohortReport as it is, rows in reading order. */
 export function formatCohortJson(report: CohortReport): string {
   return `${JSON.stringify({ ...report, rows: sortedRows(report) }, null, 2)}\n`;
+}
+
+/** The job summary for a cohort scan: the counts, then one table row per fork (names made inert). */
+export function formatCohortSummary(report: CohortReport, htmlNote: string): string {
+  const counts = stateCounts(report);
+  const out = [
+    `### Cohort: ${report.rows.length} forks of ${codeSpan(report.template)}`,
+    '',
+    `${counts.passed} passed · ${counts.failing} failing · ${counts.missing} missing · ${counts.unreadable} unreadable · ${counts.empty} empty — ${htmlNote}`,
+    '',
+    '| Fork | State | Score | Failing | Last commit |',
+    '|---|---|---|---|---|',
+  ];
+  for (const r of sortedRows(report)) {
+    const detail = r.state === 'failing' || r.state === 'missing' ? failingText(r) : (r.reason ?? '');
+    out.push(`| ${inert(r.fork, 100)} | ${r.state} | ${r.passed}/${r.total} | ${inert(detail, 200)} | ${r.lastCommit?.slice(0, 10) ?? ''} |`);
+  }
+  return `${out.join('\n')}\n`;
 }

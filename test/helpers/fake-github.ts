@@ -1,18 +1,31 @@
 /**
  * A small fake of the GitHub REST + GraphQL API for tests, on 127.0.0.1 over real HTTP (node:http only).
  *
- * It answers the handful of endpoints the Action uses the way api.github.com does (status codes, the JSON
- * fields a client reads, `Link` pagination), records every request, and lets a test inject faults,
- * latency and a read-only token. State lives in memory; nothing is shared between two fakes.
+ * It answers the endpoints the Action and the cohort scan use the way api.github.com does (status codes,
+ * the JSON fields a client reads, `Link` pagination), records every request, and lets a test inject
+ * faults, latency and a read-only token. State lives in memory; nothing is shared between two fakes.
  *
  * Conventions worth knowing:
- * - owner/repo are case-insensitive, as on GitHub; a contents request without `?ref=` reads ref `main`,
- *   and `refs/heads/x` is the same ref as `x`.
- * - Any issue number exists (there is no issue store): comments and labels are kept per issue.
+ * - owner/repo are case-insensitive, as on GitHub; a contents request without `?ref=` reads the default
+ *   branch of a repository added with `addRepository`, else ref `main`; `refs/heads/x` is the same ref as `x`.
+ * - Two kinds of repository. Any owner/repo exists implicitly for contents, comments, labels, issues,
+ *   statuses and the Git Data API. Only repositories added with `addRepository` (or `generateForks`) have
+ *   metadata: GET /repos/{o}/{r}, forks and GraphQL `repository` answer 404 / NOT_FOUND for the others.
+ *   An added repository can be deleted (404 everywhere), forbidden (403 everywhere), archived or
+ *   read-only (403 to writes), empty (no commits) or have issues disabled (410 on issue endpoints).
+ * - Files seeded with setFile/setDirectory/setHugeFile live under a ref name and shadow a git branch or
+ *   commit of the same name; files of an added repository, and everything written through the Git Data
+ *   API, are real git objects (blob, tree and commit SHAs are the ones git computes).
+ * - Comments and labels exist on any issue number (no issue is needed); GET/PATCH /issues/{n} need an
+ *   issue created through POST /issues or `addIssue`.
+ * - Statuses on an implicit repository accept any 40-hex SHA; on an added one, only known commits.
  * - Error bodies carry `message` plus `documentation_url` and `status`, as GitHub's do, so a client's
  *   RequestError message reads `<message> - <documentation_url>` exactly as it will in production.
  *   Bodies given to `fail()` are sent verbatim.
  * - `Call.path` is the percent-decoded path without the query; `FaultRule.path` is tested against it.
+ * - GraphQL: a small parser and executor for the query subset the cohort scan sends (see
+ *   `graphqlTypes`); a field the fake does not model answers HTTP 400 naming it, so a test never passes
+ *   on a silently-null field.
  */
 import { createHash } from 'node:crypto';
 import { STATUS_CODES, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -30,6 +43,8 @@ export interface Call {
   status: number;
   /** When the request arrived, in milliseconds since the epoch (sub-millisecond precision). */
   at: number;
+  /** POST /graphql only: root fields the operation selected (each `rN: repository(…)` alias is one). */
+  graphqlAliases?: number;
 }
 
 export interface FakeComment {
@@ -62,6 +77,116 @@ export interface FaultRule {
   times?: number;
 }
 
+/** path → content (UTF-8 text or bytes). In a fork's spec, `null` deletes a file of the parent. */
+export type FileTree = Record<string, string | Uint8Array | null>;
+
+export interface RepositorySpec {
+  owner: string;
+  name: string;
+  /** "owner/name" of the repository this is a fork of, added before it; null or absent: not a fork. */
+  parent?: string | null;
+  /** Default: the parent's default branch, else `main`. */
+  defaultBranch?: string;
+  archived?: boolean;
+  /** No commits: no default branch ref, contents answer 404 "This repository is empty.", size 0. */
+  empty?: boolean;
+  /** Answers 404 to every request and is left out of its parent's forks (see deleteRepository). */
+  deleted?: boolean;
+  /** Answers 403 to every request, reads included; GraphQL gives null and a FORBIDDEN error. */
+  forbidden?: boolean;
+  /** Writes answer 403 Resource not accessible by integration; reads are served (as readOnly()). */
+  readOnly?: boolean;
+  /** Default true. False: issue endpoints answer 410 Issues are disabled for this repo (GitHub's default for forks). */
+  hasIssues?: boolean;
+  /**
+   * Files at the head of the default branch. Not a fork: the whole tree (default: none). A fork: with
+   * neither `files` nor `head`, the fork's head is its parent's head commit (a fresh fork); otherwise a new
+   * commit on top of the parent's head whose tree is the parent's files with these changes (`null` deletes).
+   */
+  files?: FileTree;
+  /** The head commit: `sha` stores it under that SHA instead of the computed one; dates default to createdAt. */
+  head?: { sha?: string; committedDate?: string; message?: string };
+  /** ISO 8601; default: a fixed clock one minute later per repository added, so `sort=newest` is stable. */
+  createdAt?: string;
+  /** ISO 8601; default: the head commit's date, else createdAt. */
+  pushedAt?: string;
+}
+
+/** A fork's spec for generateForks: `owner` defaults to `learner-<i+1>`, `name` to the template's name. */
+export type ForkSpec = Omit<RepositorySpec, 'parent' | 'name' | 'owner'> & { owner?: string; name?: string };
+
+/** A snapshot of an added repository's state. */
+export interface RepositoryInfo {
+  owner: string;
+  name: string;
+  /** "owner/name". */
+  fullName: string;
+  parent: string | null;
+  defaultBranch: string;
+  archived: boolean;
+  /** True while the repository has no branch. */
+  empty: boolean;
+  deleted: boolean;
+  forbidden: boolean;
+  readOnly: boolean;
+  hasIssues: boolean;
+  /** The default branch's head commit, or null when empty. */
+  headSha: string | null;
+  committedDate: string | null;
+  createdAt: string;
+  pushedAt: string;
+}
+
+export interface FakeIssue {
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  state_reason: 'completed' | 'not_planned' | 'reopened' | null;
+  user: { login: string; type: 'Bot' | 'User' };
+  labels: string[];
+  /** True for a pull request seeded with addIssue: GitHub lists pull requests among issues. */
+  isPullRequest: boolean;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  html_url: string;
+}
+
+export interface IssueSpec {
+  title: string;
+  body?: string | null;
+  labels?: string[];
+  state?: 'open' | 'closed';
+  /** Default: the viewer. */
+  login?: string;
+  /** Seeds a pull request, which GET /issues lists with a `pull_request` field, as GitHub does. */
+  pullRequest?: boolean;
+}
+
+export type StatusState = 'error' | 'failure' | 'pending' | 'success';
+
+export interface FakeStatus {
+  id: number;
+  sha: string;
+  state: StatusState;
+  context: string;
+  description: string | null;
+  target_url: string | null;
+  /** Login of the token that created it. */
+  creator: string;
+  created_at: string;
+}
+
+export interface FakeCommit {
+  sha: string;
+  message: string;
+  tree: string;
+  parents: string[];
+  author: { name: string; email: string; date: string };
+  committer: { name: string; email: string; date: string };
+}
+
 export interface FakeGitHub {
   /** `http://127.0.0.1:<port>`: use as baseUrl / GITHUB_API_URL; GraphQL is POST `${url}/graphql`. */
   url: string;
@@ -85,6 +210,30 @@ export interface FakeGitHub {
   fail(rule: FaultRule): void;
   latency(ms: number): void;
   readOnly(owner: string, repo: string): void;
+
+  /** Adds a repository with metadata and a git history (see RepositorySpec); throws if already added or the parent is unknown. */
+  addRepository(spec: RepositorySpec): RepositoryInfo;
+  /**
+   * Adds `count` forks of `template` ("owner/name", added before), fork i from `make(i)` (default `{}`: owner
+   * `learner-<i+1>`, a fresh fork sharing the template's head commit). Returns them in the order added (oldest first).
+   */
+  generateForks(template: string, count: number, make?: (i: number) => ForkSpec): RepositoryInfo[];
+  /** Marks an added repository deleted: 404 from then on, gone from its parent's forks (later pages shift, as on GitHub). */
+  deleteRepository(owner: string, name: string): void;
+  /** A snapshot of an added repository, or null. */
+  repository(owner: string, name: string): RepositoryInfo | null;
+  /** The repository's issues (and seeded pull requests), by number. */
+  issues(owner: string, repo: string): FakeIssue[];
+  /** Seeds an issue (or pull request) with the next number. */
+  addIssue(owner: string, repo: string, spec: IssueSpec): FakeIssue;
+  /** Statuses of a commit (SHA or branch name), newest first. */
+  statuses(owner: string, repo: string, ref: string): FakeStatus[];
+  /** Commits `files` as the whole tree of a new commit on `branch` (parent: its tip, if any); returns the commit SHA. */
+  commitFiles(owner: string, repo: string, branch: string, files: Record<string, string | Uint8Array>, message?: string): string;
+  /** The files at the tip of `branch`, decoded as UTF-8, or null when there is no such branch. */
+  branchFiles(owner: string, repo: string, branch: string): Record<string, string> | null;
+  /** The branch's history along first parents, newest first; [] when there is no such branch. */
+  branchLog(owner: string, repo: string, branch: string): FakeCommit[];
   close(): Promise<void>;
 }
 
@@ -93,11 +242,16 @@ export interface FakeGitHub {
 
 /** GitHub's contents API inlines files up to 1 MB; larger ones come back with content "" and encoding "none". */
 const INLINE_LIMIT = 1024 * 1024;
+/** GraphQL `Blob.text` is null above this many bytes (`isTruncated`). */
+const GRAPHQL_TEXT_LIMIT = 512_000;
 const DEFAULT_REF = 'main';
 const DOCS = 'https://docs.github.com/rest';
 const READ_ONLY_MESSAGE = 'Resource not accessible by integration';
+const ARCHIVED_MESSAGE = 'Repository was archived so is read-only.';
 const SECONDARY_RATE_LIMIT =
   'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
+/** The clock for repositories added without createdAt: one minute apart from here. */
+const CLOCK_START = Date.parse('2025-09-01T00:00:00Z');
 
 type Entry = { kind: 'file'; bytes: () => Buffer; size: number } | { kind: 'dir' };
 
@@ -105,10 +259,39 @@ interface StoredComment extends FakeComment {
   issue: number;
 }
 
+interface StoredIssue {
+  id: number;
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  stateReason: FakeIssue['state_reason'];
+  login: string;
+  pullRequest: boolean;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  /** Increases on every change, so sort=updated is stable within one second. */
+  updatedSeq: number;
+}
+
+interface RepoMeta {
+  parent: RepoState | null;
+  defaultBranch: string;
+  archived: boolean;
+  deleted: boolean;
+  forbidden: boolean;
+  hasIssues: boolean;
+  createdAt: string;
+  pushedAt: string;
+  /** Order of addition; also the repository id's low digits. */
+  order: number;
+}
+
 interface RepoState {
   owner: string;
   repo: string;
-  /** ref → path → entry. Parent directories of a file are implied, not stored. */
+  /** Seeded files: ref → path → entry. Parent directories of a file are implied, not stored. */
   refs: Map<string, Map<string, Entry>>;
   /** issue → comments, oldest first. */
   comments: Map<number, StoredComment[]>;
@@ -117,16 +300,184 @@ interface RepoState {
   /** issue → label ids, in the order added. */
   issueLabels: Map<number, number[]>;
   readOnly: boolean;
+  /** Set by addRepository: metadata for GET /repos, forks and GraphQL. */
+  meta: RepoMeta | null;
+  /** The repository network's git objects: a fork shares its parent's, as on GitHub. */
+  objects: Map<string, GitObject>;
+  /** Branch name → commit SHA. */
+  heads: Map<string, string>;
+  issues: Map<number, StoredIssue>;
+  /** Oldest first. */
+  statuses: FakeStatus[];
 }
 
+type Registered = RepoState & { meta: RepoMeta };
+
 const timestamp = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const isBot = (login: string) => login.endsWith('[bot]');
+const userType = (login: string): 'Bot' | 'User' => (isBot(login) ? 'Bot' : 'User');
 const normalizeRef = (ref: string) => ref.replace(/^refs\/heads\//, '');
 const normalizePath = (path: string) => path.split('/').filter(Boolean).join('/');
-const blobSha = (bytes: Buffer) =>
-  createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+const isSha = (text: string) => /^[0-9a-f]{40}$/.test(text);
+const toBuffer = (content: string | Uint8Array) =>
+  typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+const gitSha = (type: string, body: Buffer) =>
+  createHash('sha1').update(`${type} ${body.length}\0`).update(body).digest('hex');
+const blobSha = (bytes: Buffer) => gitSha('blob', bytes);
 /** Base64 wrapped at 60 characters with a trailing newline, as the contents API sends it. */
 const wrappedBase64 = (bytes: Buffer) => (bytes.toString('base64').match(/.{1,60}/g) ?? []).map((l) => `${l}\n`).join('');
+const nodeId = (prefix: string, key: string) => `${prefix}_${Buffer.from(key).toString('base64url')}`;
+const fullName = (state: RepoState) => `${state.owner}/${state.repo}`;
+
+function splitFullName(text: string): [string, string] {
+  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(text);
+  if (!match) throw new Error(`"${text}" is not an owner/name repository name`);
+  return [match[1]!, match[2]!];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Git objects, with the SHA-1s git computes
+
+interface GitSignature {
+  name: string;
+  email: string;
+  /** ISO 8601, seconds precision, UTC. */
+  date: string;
+}
+
+interface GitTreeEntry {
+  name: string;
+  /** As the REST API writes it: 100644, 100755, 120000, 040000 (tree) or 160000 (submodule). */
+  mode: string;
+  type: 'blob' | 'tree' | 'commit';
+  sha: string;
+}
+
+interface GitCommit {
+  type: 'commit';
+  tree: string;
+  parents: string[];
+  message: string;
+  author: GitSignature;
+  committer: GitSignature;
+}
+
+type GitObject = { type: 'blob'; bytes: Buffer } | { type: 'tree'; entries: GitTreeEntry[] } | GitCommit;
+
+/** A tree flattened to its leaves (blobs and submodules), path → entry; git has no empty directories. */
+type FlatTree = Map<string, Omit<GitTreeEntry, 'name'>>;
+
+const FILE_MODES = new Set(['100644', '100755', '120000']);
+const modeType = (mode: string): GitTreeEntry['type'] | null =>
+  FILE_MODES.has(mode) ? 'blob' : mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : null;
+
+function writeBlob(objects: Map<string, GitObject>, bytes: Buffer): string {
+  const sha = blobSha(bytes);
+  if (!objects.has(sha)) objects.set(sha, { type: 'blob', bytes });
+  return sha;
+}
+
+/** Git orders tree entries by name, a directory's name compared as if it ended with "/". */
+function gitOrder(a: GitTreeEntry, b: GitTreeEntry): number {
+  const key = (e: GitTreeEntry) => Buffer.from(e.type === 'tree' ? `${e.name}/` : e.name);
+  return Buffer.compare(key(a), key(b));
+}
+
+function writeTree(objects: Map<string, GitObject>, entries: GitTreeEntry[]): string {
+  const sorted = [...entries].sort(gitOrder);
+  const body = Buffer.concat(
+    sorted.flatMap((e) => [Buffer.from(`${e.mode.replace(/^0+/, '')} ${e.name}\0`), Buffer.from(e.sha, 'hex')]),
+  );
+  const sha = gitSha('tree', body);
+  if (!objects.has(sha)) objects.set(sha, { type: 'tree', entries: sorted });
+  return sha;
+}
+
+function writeFlatTree(objects: Map<string, GitObject>, flat: FlatTree): string {
+  const here: GitTreeEntry[] = [];
+  const below = new Map<string, FlatTree>();
+  for (const [path, entry] of flat) {
+    const slash = path.indexOf('/');
+    if (slash === -1) {
+      here.push({ name: path, ...entry });
+      continue;
+    }
+    const dir = path.slice(0, slash);
+    let sub = below.get(dir);
+    if (!sub) below.set(dir, (sub = new Map()));
+    sub.set(path.slice(slash + 1), entry);
+  }
+  for (const [name, sub] of below) here.push({ name, mode: '040000', type: 'tree', sha: writeFlatTree(objects, sub) });
+  return writeTree(objects, here);
+}
+
+function flattenTree(objects: Map<string, GitObject>, sha: string, prefix = '', into: FlatTree = new Map()): FlatTree {
+  const tree = objects.get(sha);
+  if (tree?.type !== 'tree') return into;
+  for (const e of tree.entries) {
+    const path = `${prefix}${e.name}`;
+    if (e.type === 'tree') flattenTree(objects, e.sha, `${path}/`, into);
+    else into.set(path, { mode: e.mode, type: e.type, sha: e.sha });
+  }
+  return into;
+}
+
+/** Removes `path` from a flat tree, whether a file or a directory. */
+function removePath(flat: FlatTree, path: string): void {
+  flat.delete(path);
+  for (const p of [...flat.keys()]) if (p.startsWith(`${path}/`)) flat.delete(p);
+}
+
+/** Sets a leaf, replacing a directory at the same path and any file where one of its directories goes. */
+function setPath(flat: FlatTree, path: string, entry: Omit<GitTreeEntry, 'name'>): void {
+  removePath(flat, path);
+  const parts = path.split('/');
+  for (let i = 1; i < parts.length; i++) flat.delete(parts.slice(0, i).join('/'));
+  flat.set(path, entry);
+}
+
+function writeCommit(objects: Map<string, GitObject>, commit: Omit<GitCommit, 'type'>, forcedSha?: string): string {
+  const sig = (s: GitSignature) => `${s.name} <${s.email}> ${Math.floor(Date.parse(s.date) / 1000)} +0000`;
+  const text =
+    `tree ${commit.tree}\n${commit.parents.map((p) => `parent ${p}\n`).join('')}` +
+    `author ${sig(commit.author)}\ncommitter ${sig(commit.committer)}\n\n${commit.message}`;
+  const sha = forcedSha ?? gitSha('commit', Buffer.from(text, 'utf8'));
+  objects.set(sha, { type: 'commit', ...commit });
+  return sha;
+}
+
+/** Walks `path` down from a tree; '' is the tree itself. */
+function lookupPath(objects: Map<string, GitObject>, treeSha: string, path: string): Omit<GitTreeEntry, 'name'> | null {
+  let current: Omit<GitTreeEntry, 'name'> = { mode: '040000', type: 'tree', sha: treeSha };
+  for (const part of path.split('/').filter(Boolean)) {
+    const tree = objects.get(current.sha);
+    if (tree?.type !== 'tree') return null;
+    const next = tree.entries.find((e) => e.name === part);
+    if (!next) return null;
+    current = next;
+  }
+  return current;
+}
+
+/** True when `ancestor` is `sha` or reachable from it through parents. */
+function reaches(objects: Map<string, GitObject>, sha: string, ancestor: string): boolean {
+  const seen = new Set<string>();
+  const queue = [sha];
+  while (queue.length > 0) {
+    const next = queue.pop()!;
+    if (next === ancestor) return true;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    const object = objects.get(next);
+    if (object?.type === 'commit') queue.push(...object.parents);
+  }
+  return false;
+}
+
+function signatureFor(login: string, date: string): GitSignature {
+  return { name: login, email: `${userId(login)}+${login}@users.noreply.github.com`, date };
+}
 
 // ---------------------------------------------------------------------------------------------------
 // HTTP plumbing
@@ -148,13 +499,15 @@ interface Context {
   headers: IncomingMessage['headers'];
   /** The raw (still percent-encoded) path, for building `Link` URLs. */
   rawPath: string;
+  /** This request's record, for handlers that annotate it. */
+  call: Call;
 }
 
 interface Route {
   method: string;
   /** `/repos/:owner/:repo/...`; a final `*name` takes the rest of the path (possibly empty). */
   pattern: string;
-  /** Writes to issues and labels: refused with 403 on a read-only repository. */
+  /** Writes: refused with 403 on a read-only or archived repository. */
   write?: boolean;
   handle(ctx: Context): Reply;
 }
@@ -165,6 +518,7 @@ const error = (status: number, message: string, extra: Record<string, unknown> =
 });
 const notFound = () => error(404, 'Not Found');
 const validationFailed = (errors: unknown[]) => error(422, 'Validation Failed', { errors });
+const notSupplied = (field: string) => error(422, `Invalid request.\n\n"${field}" wasn't supplied.`);
 
 function matchRoute(pattern: string, segments: string[]): Record<string, string> | null {
   const parts = pattern.split('/').slice(1);
@@ -215,6 +569,13 @@ function issueNumber(ctx: Context): number | null {
   const text = ctx.params.issue ?? '';
   return /^[1-9]\d*$/.test(text) ? Number(text) : null;
 }
+
+function bodyField(body: unknown, field: string): unknown {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : undefined;
+}
+
+/** The repository a `/repos/:owner/:repo/...` route names (created implicitly, as for the older endpoints). */
+const repoOf = (ctx: Context) => ctx.fake.repoState(ctx.params.owner!, ctx.params.repo!);
 
 // ---------------------------------------------------------------------------------------------------
 // JSON shapes
@@ -296,6 +657,188 @@ function dirJson(fake: Fake, state: RepoState, ref: string, path: string) {
   };
 }
 
+
+function userJson(login: string) {
+  const id = userId(login);
+  return {
+    login,
+    id,
+    node_id: nodeId('U', login),
+    avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
+    url: `https://api.github.com/users/${encodeURIComponent(login)}`,
+    html_url: `https://github.com/${login}`,
+    type: userType(login),
+    site_admin: false,
+  };
+}
+
+const repoId = (state: Registered) => 700_000_000 + state.meta.order;
+
+/** GitHub's repository JSON: the "minimal" shape of list endpoints, or the full one of GET /repos/{o}/{r} (with parent and source). */
+function repoJson(fake: Fake, state: Registered, full: boolean): Record<string, unknown> {
+  const { meta } = state;
+  const name = fullName(state);
+  const api = `${fake.url}/repos/${name}`;
+  const writable = !state.readOnly && !meta.archived;
+  const forks = fake.forksOf(state).length;
+  const openIssues = [...state.issues.values()].filter((i) => i.state === 'open').length;
+  const json: Record<string, unknown> = {
+    id: repoId(state),
+    node_id: nodeId('R', name.toLowerCase()),
+    name: state.repo,
+    full_name: name,
+    private: false,
+    owner: userJson(state.owner),
+    html_url: `https://github.com/${name}`,
+    description: null,
+    fork: meta.parent !== null,
+    url: api,
+    forks_url: `${api}/forks`,
+    issues_url: `${api}/issues{/number}`,
+    statuses_url: `${api}/statuses/{sha}`,
+    contents_url: `${api}/contents/{+path}`,
+    git_refs_url: `${api}/git/refs{/sha}`,
+    created_at: meta.createdAt,
+    updated_at: meta.pushedAt,
+    pushed_at: meta.pushedAt,
+    git_url: `git://github.com/${name}.git`,
+    clone_url: `https://github.com/${name}.git`,
+    size: fake.sizeKb(state),
+    stargazers_count: 0,
+    watchers_count: 0,
+    language: null,
+    has_issues: meta.hasIssues,
+    forks_count: forks,
+    archived: meta.archived,
+    disabled: false,
+    open_issues_count: openIssues,
+    visibility: 'public',
+    forks,
+    open_issues: openIssues,
+    watchers: 0,
+    default_branch: meta.defaultBranch,
+    permissions: { admin: false, maintain: false, push: writable, triage: writable, pull: true },
+  };
+  if (full && meta.parent) {
+    let source: Registered = meta.parent as Registered;
+    while (source.meta.parent) source = source.meta.parent as Registered;
+    json.parent = repoJson(fake, meta.parent as Registered, false);
+    json.source = repoJson(fake, source, false);
+  }
+  return json;
+}
+
+function issueJson(fake: Fake, state: RepoState, issue: StoredIssue) {
+  const base = `${fake.url}/repos/${fullName(state)}`;
+  const html = `https://github.com/${fullName(state)}/${issue.pullRequest ? 'pull' : 'issues'}/${issue.number}`;
+  return {
+    url: `${base}/issues/${issue.number}`,
+    repository_url: base,
+    labels_url: `${base}/issues/${issue.number}/labels{/name}`,
+    comments_url: `${base}/issues/${issue.number}/comments`,
+    events_url: `${base}/issues/${issue.number}/events`,
+    html_url: html,
+    id: issue.id,
+    node_id: nodeId(issue.pullRequest ? 'PR' : 'I', String(issue.id)),
+    number: issue.number,
+    title: issue.title,
+    user: userJson(issue.login),
+    labels: fake.labelsOf(state, issue.number).map((l) => labelJson(fake, state, l)),
+    state: issue.state,
+    state_reason: issue.stateReason,
+    locked: false,
+    assignee: null,
+    assignees: [],
+    milestone: null,
+    comments: state.comments.get(issue.number)?.length ?? 0,
+    created_at: issue.createdAt,
+    updated_at: issue.updatedAt,
+    closed_at: issue.closedAt,
+    author_association: issue.login.toLowerCase() === state.owner.toLowerCase() ? 'OWNER' : 'NONE',
+    active_lock_reason: null,
+    body: issue.body,
+    ...(issue.pullRequest && {
+      pull_request: {
+        url: `${base}/pulls/${issue.number}`,
+        html_url: html,
+        diff_url: `${html}.diff`,
+        patch_url: `${html}.patch`,
+        merged_at: null,
+      },
+    }),
+  };
+}
+
+function statusJson(fake: Fake, state: RepoState, s: FakeStatus, withCreator: boolean) {
+  return {
+    url: `${fake.url}/repos/${fullName(state)}/statuses/${s.sha}`,
+    avatar_url: `https://avatars.githubusercontent.com/u/${userId(s.creator)}?v=4`,
+    id: s.id,
+    node_id: nodeId('SC', String(s.id)),
+    state: s.state,
+    description: s.description,
+    target_url: s.target_url,
+    context: s.context,
+    created_at: s.created_at,
+    updated_at: s.created_at,
+    ...(withCreator && { creator: userJson(s.creator) }),
+  };
+}
+
+function refJson(fake: Fake, state: RepoState, branch: string, sha: string) {
+  const api = `${fake.url}/repos/${fullName(state)}/git`;
+  return {
+    ref: `refs/heads/${branch}`,
+    node_id: nodeId('REF', `${fullName(state)}:refs/heads/${branch}`),
+    url: `${api}/refs/heads/${branch}`,
+    object: { sha, type: 'commit', url: `${api}/commits/${sha}` },
+  };
+}
+
+function gitCommitJson(fake: Fake, state: RepoState, sha: string, commit: GitCommit) {
+  const api = `${fake.url}/repos/${fullName(state)}`;
+  return {
+    sha,
+    node_id: nodeId('C', sha),
+    url: `${api}/git/commits/${sha}`,
+    html_url: `https://github.com/${fullName(state)}/commit/${sha}`,
+    author: { ...commit.author },
+    committer: { ...commit.committer },
+    tree: { sha: commit.tree, url: `${api}/git/trees/${commit.tree}` },
+    message: commit.message,
+    parents: commit.parents.map((p) => ({
+      sha: p,
+      url: `${api}/git/commits/${p}`,
+      html_url: `https://github.com/${fullName(state)}/commit/${p}`,
+    })),
+    verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+  };
+}
+
+/** A tree's JSON: direct entries, or with `recursive` every entry below it with its full path. */
+function treeJson(fake: Fake, state: RepoState, sha: string, recursive: boolean) {
+  const api = `${fake.url}/repos/${fullName(state)}/git`;
+  const entries: Array<Record<string, unknown>> = [];
+  const walk = (treeSha: string, prefix: string) => {
+    const tree = state.objects.get(treeSha);
+    if (tree?.type !== 'tree') return;
+    for (const e of tree.entries) {
+      const object = state.objects.get(e.sha);
+      entries.push({
+        path: `${prefix}${e.name}`,
+        mode: e.mode,
+        type: e.type,
+        sha: e.sha,
+        ...(object?.type === 'blob' && { size: object.bytes.length }),
+        ...(e.type !== 'commit' && { url: `${api}/${e.type === 'tree' ? 'trees' : 'blobs'}/${e.sha}` }),
+      });
+      if (recursive && e.type === 'tree') walk(e.sha, `${prefix}${e.name}/`);
+    }
+  };
+  walk(sha, '');
+  return { sha, url: `${api}/trees/${sha}`, tree: entries, truncated: false };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // REST handlers
 
@@ -322,10 +865,10 @@ function rawContentType(accept: string): string {
 
 function getContents(ctx: Context): Reply {
   const state = ctx.fake.repoState(ctx.params.owner!, ctx.params.repo!);
-  const ref = normalizeRef(ctx.query.ref || DEFAULT_REF);
+  const ref = normalizeRef(ctx.query.ref || (state.meta?.defaultBranch ?? DEFAULT_REF));
   const path = normalizePath(ctx.params.path ?? '');
-  const entries = state.refs.get(ref);
-  if (!entries) return notFound();
+  const entries = ctx.fake.entriesAt(state, ref);
+  if (!entries) return state.meta && state.heads.size === 0 ? error(404, 'This repository is empty.') : notFound();
   const entry = entries.get(path);
   const accept = String(ctx.headers.accept ?? '');
   if (entry?.kind === 'file') {
@@ -363,10 +906,6 @@ function listComments(ctx: Context): Reply {
   const state = ctx.fake.repoState(ctx.params.owner!, ctx.params.repo!);
   const comments = state.comments.get(issue) ?? [];
   return paginate(ctx, comments.map((c) => commentJson(ctx.fake, state, c)));
-}
-
-function bodyField(body: unknown, field: string): unknown {
-  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[field] : undefined;
 }
 
 function createComment(ctx: Context): Reply {
@@ -507,38 +1046,1234 @@ function getUser(ctx: Context): Reply {
   };
 }
 
-// ---------------------------------------------------------------------------------------------------
-// GraphQL: a list of resolvers, each owning the root fields its `matches` recognises. To support a new
-// query, add a resolver; the data of every matching resolver is merged into `data`.
 
-interface GraphqlResolver {
-  /** For the 400 message and for readers. */
-  field: string;
-  matches(query: string): boolean;
-  resolve(fake: Fake, variables: Record<string, unknown>): Record<string, unknown>;
+// Repositories and forks (added repositories only).
+
+function getRepository(ctx: Context): Reply {
+  const state = ctx.fake.findRegistered(ctx.params.owner!, ctx.params.repo!);
+  return state ? { status: 200, body: repoJson(ctx.fake, state, true) } : notFound();
 }
 
-const graphqlResolvers: GraphqlResolver[] = [
-  {
-    field: 'viewer',
-    matches: (query) => /\bviewer\b/.test(query),
-    resolve: (fake) => ({ viewer: { login: fake.viewer } }),
+/** GitHub's sort for forks: newest (default), oldest, stargazers, watchers (no stars here: newest). */
+function listForks(ctx: Context): Reply {
+  const state = ctx.fake.findRegistered(ctx.params.owner!, ctx.params.repo!);
+  if (!state) return notFound();
+  const byAge = (a: Registered, b: Registered) =>
+    a.meta.createdAt.localeCompare(b.meta.createdAt) || a.meta.order - b.meta.order;
+  const forks = ctx.fake.forksOf(state).sort(byAge);
+  if (ctx.query.sort !== 'oldest') forks.reverse();
+  return paginate(ctx, forks.map((f) => repoJson(ctx.fake, f, false)));
+}
+
+// Commit statuses.
+
+const STATUS_STATES: readonly string[] = ['error', 'failure', 'pending', 'success'];
+
+function optionalString(body: unknown, field: string): string | null | undefined | false {
+  const value = bodyField(body, field);
+  if (value === undefined || value === null) return value;
+  return typeof value === 'string' ? value : false;
+}
+
+function createStatus(ctx: Context): Reply {
+  const state = repoOf(ctx);
+  const given = bodyField(ctx.body, 'state');
+  if (typeof given !== 'string' || !STATUS_STATES.includes(given)) {
+    return validationFailed([{ resource: 'Status', code: 'custom', field: 'state', message: 'state is not included in the list' }]);
+  }
+  const context = optionalString(ctx.body, 'context');
+  const description = optionalString(ctx.body, 'description');
+  const targetUrl = optionalString(ctx.body, 'target_url');
+  if (context === false || description === false || targetUrl === false) {
+    return error(422, 'Invalid request.\n\nFor "context", "description" and "target_url" a string or null is expected.');
+  }
+  const sha = ctx.fake.commitForStatus(state, ctx.params.sha!);
+  if (!sha) return error(422, `No commit found for SHA: ${ctx.params.sha}`);
+  const status: FakeStatus = {
+    id: ctx.fake.nextId(),
+    sha,
+    state: given as StatusState,
+    context: context || 'default',
+    description: description ?? null,
+    target_url: targetUrl ?? null,
+    creator: ctx.fake.viewer,
+    created_at: timestamp(),
+  };
+  state.statuses.push(status);
+  return { status: 201, body: statusJson(ctx.fake, state, status, true) };
+}
+
+function statusesOf(ctx: Context): { state: RepoState; sha: string; list: FakeStatus[] } | null {
+  const state = repoOf(ctx);
+  const sha = ctx.fake.commitForStatus(state, ctx.params.ref!);
+  if (!sha) return null;
+  return { state, sha, list: state.statuses.filter((s) => s.sha === sha).reverse() };
+}
+
+function listStatuses(ctx: Context): Reply {
+  const found = statusesOf(ctx);
+  if (!found) return error(422, `No commit found for SHA: ${ctx.params.ref}`);
+  return paginate(ctx, found.list.map((s) => statusJson(ctx.fake, found.state, s, true)));
+}
+
+/** failure if any latest status is error or failure; pending if there is none or one is pending; else success. */
+function combinedStatus(ctx: Context): Reply {
+  const found = statusesOf(ctx);
+  if (!found) return error(422, `No commit found for SHA: ${ctx.params.ref}`);
+  const { state, sha, list } = found;
+  // The newest status of each context (the list is newest first).
+  const seen = new Set<string>();
+  const newest = list.filter((s) => !seen.has(s.context) && Boolean(seen.add(s.context)));
+  const states = newest.map((s) => s.state);
+  const combined =
+    states.some((s) => s === 'error' || s === 'failure')
+      ? 'failure'
+      : states.length === 0 || states.includes('pending')
+        ? 'pending'
+        : 'success';
+  const api = `${ctx.fake.url}/repos/${fullName(state)}`;
+  return {
+    status: 200,
+    body: {
+      state: combined,
+      statuses: newest.map((s) => statusJson(ctx.fake, state, s, false)),
+      sha,
+      total_count: newest.length,
+      repository: state.meta
+        ? repoJson(ctx.fake, state as Registered, false)
+        : { name: state.repo, full_name: fullName(state), owner: userJson(state.owner), html_url: `https://github.com/${fullName(state)}`, url: api },
+      commit_url: `${api}/commits/${sha}`,
+      url: `${api}/commits/${sha}/status`,
+    },
+  };
+}
+
+// Issues (GitHub lists pull requests among them; none exist unless seeded with addIssue).
+
+const ISSUE_STATES: readonly string[] = ['open', 'closed'];
+
+function issuesEnabled(ctx: Context): Reply | null {
+  const meta = ctx.fake.findRegistered(ctx.params.owner!, ctx.params.repo!)?.meta;
+  return meta && !meta.hasIssues ? error(410, 'Issues are disabled for this repo') : null;
+}
+
+function listIssues(ctx: Context): Reply {
+  const disabled = issuesEnabled(ctx);
+  if (disabled) return disabled;
+  const state = repoOf(ctx);
+  const wanted = ctx.query.state ?? 'open';
+  const creator = ctx.query.creator?.toLowerCase();
+  const labels = (ctx.query.labels ?? '').split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const issues = [...state.issues.values()].filter((issue) => {
+    if (wanted !== 'all' && issue.state !== wanted) return false;
+    if (creator !== undefined && issue.login.toLowerCase() !== creator) return false;
+    const own = ctx.fake.labelsOf(state, issue.number).map((l) => l.name.toLowerCase());
+    return labels.every((l) => own.includes(l));
+  });
+  const key = ctx.query.sort === 'updated' ? (i: StoredIssue) => i.updatedSeq : ctx.query.sort === 'comments'
+    ? (i: StoredIssue) => state.comments.get(i.number)?.length ?? 0
+    : (i: StoredIssue) => i.number;
+  const sign = ctx.query.direction === 'asc' ? 1 : -1;
+  issues.sort((a, b) => sign * (key(a) - key(b)) || sign * (a.number - b.number));
+  return paginate(ctx, issues.map((i) => issueJson(ctx.fake, state, i)));
+}
+
+function getIssue(ctx: Context): Reply {
+  const disabled = issuesEnabled(ctx);
+  if (disabled) return disabled;
+  const state = repoOf(ctx);
+  const issue = state.issues.get(issueNumber(ctx) ?? 0);
+  return issue ? { status: 200, body: issueJson(ctx.fake, state, issue) } : notFound();
+}
+
+function labelNames(given: unknown): string[] | null {
+  if (given === undefined) return [];
+  if (!Array.isArray(given)) return null;
+  const names = given.map((l: unknown) => (typeof l === 'string' ? l : bodyField(l, 'name')));
+  return names.every((n): n is string => typeof n === 'string' && n.trim() !== '') ? names : null;
+}
+
+function createIssue(ctx: Context): Reply {
+  const disabled = issuesEnabled(ctx);
+  if (disabled) return disabled;
+  const title = bodyField(ctx.body, 'title');
+  if (typeof title !== 'string' && typeof title !== 'number') return notSupplied('title');
+  if (String(title).trim() === '') {
+    return validationFailed([{ resource: 'Issue', code: 'missing_field', field: 'title' }]);
+  }
+  const body = optionalString(ctx.body, 'body');
+  const labels = labelNames(bodyField(ctx.body, 'labels'));
+  if (body === false || labels === null) return error(422, 'Invalid request.\n\nNo subschema in "anyOf" matched.');
+  const state = repoOf(ctx);
+  const issue = ctx.fake.storeIssue(state, { title: String(title), body: body ?? null, labels, login: ctx.fake.viewer });
+  return { status: 201, body: issueJson(ctx.fake, state, issue) };
+}
+
+function updateIssue(ctx: Context): Reply {
+  const disabled = issuesEnabled(ctx);
+  if (disabled) return disabled;
+  const state = repoOf(ctx);
+  const issue = state.issues.get(issueNumber(ctx) ?? 0);
+  if (!issue) return notFound();
+  const title = bodyField(ctx.body, 'title');
+  const body = optionalString(ctx.body, 'body');
+  const next = bodyField(ctx.body, 'state');
+  const reason = bodyField(ctx.body, 'state_reason');
+  const labels = bodyField(ctx.body, 'labels') === undefined ? undefined : labelNames(bodyField(ctx.body, 'labels'));
+  if (title !== undefined && (typeof title !== 'string' || title.trim() === '')) {
+    return validationFailed([{ resource: 'Issue', code: 'missing_field', field: 'title' }]);
+  }
+  if (next !== undefined && (typeof next !== 'string' || !ISSUE_STATES.includes(next))) {
+    return validationFailed([{ resource: 'Issue', code: 'invalid', field: 'state' }]);
+  }
+  if (reason !== undefined && reason !== null && !['completed', 'not_planned', 'reopened'].includes(String(reason))) {
+    return validationFailed([{ resource: 'Issue', code: 'invalid', field: 'state_reason' }]);
+  }
+  if (body === false || labels === null) return error(422, 'Invalid request.\n\nNo subschema in "anyOf" matched.');
+  const now = timestamp();
+  if (typeof title === 'string') issue.title = title;
+  if (body !== undefined) issue.body = body;
+  if (next === 'closed' && issue.state === 'open') {
+    issue.state = 'closed';
+    issue.closedAt = now;
+    issue.stateReason = (reason as FakeIssue['state_reason']) ?? 'completed';
+  } else if (next === 'open' && issue.state === 'closed') {
+    issue.state = 'open';
+    issue.closedAt = null;
+    issue.stateReason = 'reopened';
+  } else if (reason !== undefined && issue.state === 'closed') {
+    issue.stateReason = (reason as FakeIssue['state_reason']) ?? 'completed';
+  }
+  if (labels) {
+    state.issueLabels.set(issue.number, []);
+    ctx.fake.addLabelsToIssue(state, issue.number, labels);
+  }
+  issue.updatedAt = now;
+  issue.updatedSeq = ctx.fake.nextId();
+  return { status: 200, body: issueJson(ctx.fake, state, issue) };
+}
+
+// Git Data API: refs, blobs, trees, commits.
+
+const EMPTY_REPOSITORY = 'Git Repository is empty.';
+
+/** GitHub refuses Git Data writes on an added repository without commits (409). */
+function emptyRepository(state: RepoState): Reply | null {
+  return state.meta && state.heads.size === 0 ? error(409, EMPTY_REPOSITORY) : null;
+}
+
+/** `heads/x` (or `refs/heads/x`) → `x`; null for other namespaces, which the fake does not store. */
+function branchOfRef(ref: string): string | null {
+  const match = /^(?:refs\/)?heads\/(.+)$/.exec(ref);
+  return match ? match[1]! : null;
+}
+
+function getGitRef(ctx: Context): Reply {
+  const state = repoOf(ctx);
+  if (state.meta && state.heads.size === 0) return error(409, EMPTY_REPOSITORY);
+  const branch = branchOfRef(ctx.params.ref ?? '');
+  const sha = branch === null ? undefined : state.heads.get(branch);
+  return branch !== null && sha ? { status: 200, body: refJson(ctx.fake, state, branch, sha) } : notFound();
+}
+
+function createGitRef(ctx: Context): Reply {
+  const state = repoOf(ctx);
+  const ref = bodyField(ctx.body, 'ref');
+  const sha = bodyField(ctx.body, 'sha');
+  if (typeof ref !== 'string') return notSupplied('ref');
+  if (typeof sha !== 'string') return notSupplied('sha');
+  if (!/^refs\/[^/]+\/./.test(ref)) return error(422, 'Reference name must contain at least three slash-separated components.');
+  const branch = branchOfRef(ref);
+  if (branch === null) return error(422, `The fake GitHub stores only refs/heads/ references, not ${ref}`);
+  if (!isValidBranch(branch)) return error(422, `${ref} is not a valid ref name.`);
+  if (state.objects.get(sha)?.type !== 'commit') return error(422, 'Object does not exist');
+  if (state.heads.has(branch)) return error(422, 'Reference already exists');
+  ctx.fake.moveBranch(state, branch, sha);
+  return { status: 201, body: refJson(ctx.fake, state, branch, sha) };
+}
+
+/** git check-ref-format's rules, the ones a branch name meets in practice. */
+function isValidBranch(name: string): boolean {
+  return !/(^[/.]|[/.]$|\.\.|\/\/|@\{|[\s~^:?*[\\\x00-\x1f\x7f]|\.lock$|\/\.)/.test(name) && name !== '@';
+}
+
+function updateGitRef(ctx: Context): Reply {
+  const state = repoOf(ctx);
+  const branch = branchOfRef(ctx.params.ref ?? '');
+  const sha = bodyField(ctx.body, 'sha');
+  if (typeof sha !== 'string') return notSupplied('sha');
+  const current = branch === null ? undefined : state.heads.get(branch);
+  if (branch === null || !current) return error(422, 'Reference does not exist');
+  if (state.objects.get(sha)?.type !== 'commit') return error(422, 'Object does not exist');
+  if (bodyField(ctx.body, 'force') !== true && !reaches(state.objects, sha, current)) {
+    return error(422, 'Update is not a fast forward');
+  }
+  ctx.fake.moveBranch(state, branch, sha);
+  return { status: 200, body: refJson(ctx.fake, state, branch, sha) };
+}
+
+function deleteGitRef(ctx: Context): Reply {
+  const state = repoOf(ctx);
+  const branch = branchOfRef(ctx.params.ref ?? '');
+  if (branch === null || !state.heads.delete(branch)) return error(422, 'Reference does not exist');
+  return { status: 204 };
+}
+
+function createBlob(ctx: Context): Reply {
+  const state = repoOf(ctx);
+  const empty = emptyRepository(state);
+  if (empty) return empty;
+  const content = bodyField(ctx.body, 'content');
+  const encoding = bodyField(ctx.body, 'encoding') ?? 'utf-8';
+  if (typeof content !== 'string') return notSupplied('content');
+  if (encoding !== 'utf-8' && encoding !== 'utf8' && encoding !== 'base64') {
+    return error(422, `encoding must be "utf-8" or "base64", not ${JSON.stringify(encoding)}`);
+  }
+  const bytes = encoding === 'base64' ? Buffer.from(content, 'base64') : Buffer.from(content, 'utf8');
+  const sha = writeBlob(state.objects, bytes);
+  return { status: 201, body: { sha, url: `${ctx.fake.url}/repos/${fullName(state)}/git/blobs/${sha}` } };
+}
+
+function getBlob(ctx: Context): Reply {
+  const state = repoOf(ctx);
+  const sha = ctx.params.sha!;
+  const blob = state.objects.get(sha);
+  if (blob?.type !== 'blob') return notFound();
+  return {
+    status: 200,
+    body: {
+      sha,
+      node_id: nodeId('B', sha),
+      size: blob.bytes.length,
+      url: `${ctx.fake.url}/repos/${fullName(state)}/git/blobs/${sha}`,
+      content: wrappedBase64(blob.bytes),
+      encoding: 'base64',
+    },
+  };
+}
+
+/** A tree-ish: a tree SHA, a commit SHA or a branch name → the tree SHA. */
+function treeOf(fake: Fake, state: RepoState, treeIsh: string): string | null {
+  const object = state.objects.get(treeIsh);
+  if (object?.type === 'tree') return treeIsh;
+  const commit = fake.commitAt(state, treeIsh);
+  return commit ? (state.objects.get(commit) as GitCommit).tree : null;
+}
+
+function getTree(ctx: Context): Reply {
+  const state = repoOf(ctx);
+  const sha = treeOf(ctx.fake, state, ctx.params.sha!);
+  if (!sha) return notFound();
+  const recursive = ctx.query.recursive !== undefined && !['0', 'false', ''].includes(ctx.query.recursive);
+  return { status: 200, body: treeJson(ctx.fake, state, sha, recursive) };
+}
+
+/**
+ * POST /git/trees: each item sets `path` (slashes make subtrees) to `content` (a new blob) or `sha`
+ * (blob, tree or submodule commit); `sha: null` deletes the path. With `base_tree`, unmentioned paths stay.
+ */
+function createTree(ctx: Context): Reply {
+  const state = repoOf(ctx);
+  const empty = emptyRepository(state);
+  if (empty) return empty;
+  const items = bodyField(ctx.body, 'tree');
+  if (!Array.isArray(items)) return notSupplied('tree');
+  const base = bodyField(ctx.body, 'base_tree');
+  let flat: FlatTree = new Map();
+  if (base !== undefined && base !== null) {
+    const baseSha = typeof base === 'string' ? treeOf(ctx.fake, state, base) : null;
+    if (!baseSha) return error(422, 'base_tree is not a valid tree oid');
+    flat = flattenTree(state.objects, baseSha);
+  }
+  for (const item of items) {
+    const path = bodyField(item, 'path');
+    const mode = bodyField(item, 'mode');
+    const type = bodyField(item, 'type');
+    const sha = bodyField(item, 'sha');
+    const content = bodyField(item, 'content');
+    if (typeof path !== 'string' || path === '' || path.split('/').some((p) => p === '' || p === '.' || p === '..')) {
+      return error(422, 'tree.path contains a malformed path component');
+    }
+    const expected = typeof mode === 'string' ? modeType(mode) : null;
+    if (!expected) return error(422, `tree.mode ${JSON.stringify(mode)} is not a valid mode`);
+    if (type !== undefined && type !== expected) return error(422, `tree.type ${JSON.stringify(type)} does not match mode ${mode}`);
+    if (sha === null && content === undefined) {
+      removePath(flat, path);
+    } else if (typeof content === 'string') {
+      if (expected !== 'blob') return error(422, 'tree.content can only be given for a blob');
+      setPath(flat, path, { mode: mode as string, type: 'blob', sha: writeBlob(state.objects, Buffer.from(content, 'utf8')) });
+    } else if (typeof sha === 'string') {
+      const object = state.objects.get(sha);
+      if (expected === 'commit') {
+        if (!isSha(sha)) return error(422, `tree.sha ${sha} is not a valid commit`);
+        setPath(flat, path, { mode: '160000', type: 'commit', sha });
+      } else if (object?.type !== expected) {
+        return error(422, `tree.sha ${sha} is not a valid ${expected}`);
+      } else if (expected === 'tree') {
+        removePath(flat, path);
+        for (const [p, e] of flattenTree(state.objects, sha)) setPath(flat, `${path}/${p}`, e);
+      } else {
+        setPath(flat, path, { mode: mode as string, type: 'blob', sha });
+      }
+    } else {
+      return error(422, 'Must supply either tree.sha or tree.content');
+    }
+  }
+  const sha = writeFlatTree(state.objects, flat);
+  return { status: 201, body: treeJson(ctx.fake, state, sha, false) };
+}
+
+function signature(given: unknown, fallback: GitSignature): GitSignature | null {
+  if (given === undefined) return fallback;
+  const name = bodyField(given, 'name');
+  const email = bodyField(given, 'email');
+  const date = bodyField(given, 'date');
+  if (typeof name !== 'string' || typeof email !== 'string') return null;
+  if (date !== undefined && (typeof date !== 'string' || Number.isNaN(Date.parse(date)))) return null;
+  return { name, email, date: date === undefined ? fallback.date : isoSeconds(Date.parse(date)) };
+}
+
+function createCommit(ctx: Context): Reply {
+  const state = repoOf(ctx);
+  const empty = emptyRepository(state);
+  if (empty) return empty;
+  const message = bodyField(ctx.body, 'message');
+  const tree = bodyField(ctx.body, 'tree');
+  const parents = bodyField(ctx.body, 'parents') ?? [];
+  if (typeof message !== 'string') return notSupplied('message');
+  if (typeof tree !== 'string') return notSupplied('tree');
+  if (state.objects.get(tree)?.type !== 'tree') return error(422, 'Tree SHA does not exist');
+  if (!Array.isArray(parents) || !parents.every((p): p is string => typeof p === 'string')) {
+    return error(422, 'Invalid request.\n\nFor "parents", an array of strings is expected.');
+  }
+  if (!parents.every((p) => state.objects.get(p)?.type === 'commit')) {
+    return error(422, 'Parent SHA does not exist or is not a commit object');
+  }
+  const author = signature(bodyField(ctx.body, 'author'), signatureFor(ctx.fake.viewer, timestamp()));
+  const committer = author && signature(bodyField(ctx.body, 'committer'), author);
+  if (!author || !committer) return error(422, 'Invalid request.\n\nauthor and committer need a name, an email and an ISO 8601 date.');
+  const commit: GitCommit = { type: 'commit', tree, parents, message, author, committer };
+  const sha = writeCommit(state.objects, commit);
+  return { status: 201, body: gitCommitJson(ctx.fake, state, sha, commit) };
+}
+
+function getGitCommit(ctx: Context): Reply {
+  const state = repoOf(ctx);
+  const sha = ctx.params.sha!;
+  const commit = state.objects.get(sha);
+  return commit?.type === 'commit' ? { status: 200, body: gitCommitJson(ctx.fake, state, sha, commit) } : notFound();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// GraphQL: a parser for the query language (operations, variables with defaults, aliases, arguments,
+// inline and named fragments, @include/@skip) and an executor over the few object types below, modelled
+// on GitHub's schema. To answer a new field, add it to its type; to answer a new root field, to Query.
+
+interface Loc {
+  line: number;
+  column: number;
+}
+
+/** A query-level error (syntax, validation, variables): HTTP 200 with `errors` and no `data`, as GitHub answers. */
+class GraphqlError extends Error {
+  constructor(
+    message: string,
+    readonly locations: Loc[] = [],
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Something the fake does not model: HTTP 400 naming it, so a test cannot pass on a silently missing field. */
+class GraphqlUnsupported extends Error {}
+
+type ValueNode =
+  | { kind: 'variable'; name: string; loc: Loc }
+  | { kind: 'literal'; value: string | number | boolean | null }
+  | { kind: 'list'; values: ValueNode[] }
+  | { kind: 'object'; fields: Record<string, ValueNode> };
+
+interface Directive {
+  name: string;
+  args: Record<string, ValueNode>;
+}
+
+interface FieldNode {
+  kind: 'field';
+  alias: string | null;
+  name: string;
+  args: Record<string, ValueNode>;
+  directives: Directive[];
+  selections: Selection[] | null;
+  loc: Loc;
+}
+
+type Selection =
+  | FieldNode
+  | { kind: 'inline'; on: string | null; directives: Directive[]; selections: Selection[] }
+  | { kind: 'spread'; name: string; directives: Directive[]; loc: Loc };
+
+interface VariableDefinition {
+  name: string;
+  type: string;
+  defaultValue: ValueNode | null;
+  loc: Loc;
+}
+
+interface Operation {
+  type: string;
+  name: string | null;
+  variables: VariableDefinition[];
+  selections: Selection[];
+}
+
+interface GraphqlDocument {
+  operations: Operation[];
+  fragments: Map<string, { on: string; selections: Selection[] }>;
+}
+
+interface Token {
+  kind: 'punct' | 'name' | 'number' | 'string' | 'eof';
+  value: string;
+  loc: Loc;
+}
+
+const NAME = /[_A-Za-z][_0-9A-Za-z]*/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+function tokenize(source: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  const locAt = (at: number): Loc => ({ line, column: at - lineStart + 1 });
+  const sticky = (re: RegExp) => {
+    re.lastIndex = i;
+    return re.exec(source)?.[0];
+  };
+  while (i < source.length) {
+    const ch = source[i]!;
+    if (ch === '\n' || ch === '\r') {
+      i += ch === '\r' && source[i + 1] === '\n' ? 2 : 1;
+      line++;
+      lineStart = i;
+      continue;
+    }
+    if (ch === ' ' || ch === '\t' || ch === ',' || ch === '\ufeff') {
+      i++;
+      continue;
+    }
+    if (ch === '#') {
+      while (i < source.length && source[i] !== '\n' && source[i] !== '\r') i++;
+      continue;
+    }
+    const loc = locAt(i);
+    if (source.startsWith('...', i)) {
+      tokens.push({ kind: 'punct', value: '...', loc });
+      i += 3;
+      continue;
+    }
+    if ('!$&()[]{}:=@|'.includes(ch)) {
+      tokens.push({ kind: 'punct', value: ch, loc });
+      i++;
+      continue;
+    }
+    const name = sticky(NAME);
+    if (name) {
+      tokens.push({ kind: 'name', value: name, loc });
+      i += name.length;
+      continue;
+    }
+    const number = sticky(NUMBER);
+    if (number) {
+      tokens.push({ kind: 'number', value: number, loc });
+      i += number.length;
+      continue;
+    }
+    if (source.startsWith('"""', i)) {
+      const end = source.indexOf('"""', i + 3);
+      if (end === -1) throw new GraphqlError('Unterminated string', [loc]);
+      const raw = source.slice(i + 3, end);
+      tokens.push({ kind: 'string', value: blockString(raw), loc });
+      for (const m of raw.matchAll(/\r\n|\n|\r/g)) {
+        line++;
+        lineStart = i + 3 + m.index + m[0].length;
+      }
+      i = end + 3;
+      continue;
+    }
+    if (ch === '"') {
+      let value = '';
+      let j = i + 1;
+      for (;;) {
+        const c = source[j];
+        if (c === undefined || c === '\n' || c === '\r') throw new GraphqlError('Unterminated string', [loc]);
+        if (c === '"') break;
+        if (c !== '\\') {
+          value += c;
+          j++;
+          continue;
+        }
+        const escape = source[j + 1] ?? '';
+        const hex = source.slice(j + 2, j + 6);
+        if (ESCAPES[escape] !== undefined) {
+          value += ESCAPES[escape];
+          j += 2;
+        } else if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(hex)) {
+          value += String.fromCharCode(Number.parseInt(hex, 16));
+          j += 6;
+        } else {
+          throw new GraphqlError(`Invalid escape sequence \\${escape} in a string`, [loc]);
+        }
+      }
+      tokens.push({ kind: 'string', value, loc });
+      i = j + 1;
+      continue;
+    }
+    throw new GraphqlError(`Parse error on "${ch}" at [${loc.line}, ${loc.column}]`, [loc]);
+  }
+  tokens.push({ kind: 'eof', value: '', loc: locAt(i) });
+  return tokens;
+}
+
+/** A block string's value: common indentation and blank first/last lines removed, as the spec says. */
+function blockString(raw: string): string {
+  const lines = raw.replace(/\\"""/g, '"""').split(/\r\n|\n|\r/);
+  const indents = lines.slice(1).filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length);
+  const common = indents.length > 0 ? Math.min(...indents) : 0;
+  const out = lines.map((l, n) => (n === 0 ? l : l.slice(common)));
+  while (out.length > 0 && out[0]!.trim() === '') out.shift();
+  while (out.length > 0 && out.at(-1)!.trim() === '') out.pop();
+  return out.join('\n');
+}
+
+class GraphqlParser {
+  private pos = 0;
+
+  constructor(private readonly tokens: Token[]) {}
+
+  document(): GraphqlDocument {
+    const doc: GraphqlDocument = { operations: [], fragments: new Map() };
+    do {
+      if (this.is('{')) {
+        doc.operations.push({ type: 'query', name: null, variables: [], selections: this.selectionSet() });
+      } else if (this.isName('fragment')) {
+        this.next();
+        const name = this.name().value;
+        if (!this.isName('on')) this.fail(this.peek());
+        this.next();
+        const on = this.name().value;
+        this.directives();
+        if (doc.fragments.has(name)) throw new GraphqlError(`Fragment name "${name}" must be unique`);
+        doc.fragments.set(name, { on, selections: this.selectionSet() });
+      } else if (this.isName('query') || this.isName('mutation') || this.isName('subscription')) {
+        const type = this.next().value;
+        const name = this.isName() ? this.next().value : null;
+        const variables = this.is('(') ? this.variableDefinitions() : [];
+        this.directives();
+        doc.operations.push({ type, name, variables, selections: this.selectionSet() });
+      } else {
+        this.fail(this.peek());
+      }
+    } while (this.peek().kind !== 'eof');
+    return doc;
+  }
+
+  private peek(): Token {
+    return this.tokens[Math.min(this.pos, this.tokens.length - 1)]!;
+  }
+
+  private next(): Token {
+    const token = this.peek();
+    if (token.kind !== 'eof') this.pos++;
+    return token;
+  }
+
+  private is(punct: string): boolean {
+    const token = this.peek();
+    return token.kind === 'punct' && token.value === punct;
+  }
+
+  private isName(value?: string): boolean {
+    const token = this.peek();
+    return token.kind === 'name' && (value === undefined || token.value === value);
+  }
+
+  private fail(token: Token): never {
+    const shown = token.kind === 'eof' ? 'end of file' : `"${token.value}"`;
+    throw new GraphqlError(`Parse error on ${shown} at [${token.loc.line}, ${token.loc.column}]`, [token.loc]);
+  }
+
+  private expect(punct: string): Token {
+    const token = this.next();
+    if (token.kind !== 'punct' || token.value !== punct) this.fail(token);
+    return token;
+  }
+
+  private name(): Token {
+    const token = this.next();
+    if (token.kind !== 'name') this.fail(token);
+    return token;
+  }
+
+  private variableDefinitions(): VariableDefinition[] {
+    this.expect('(');
+    const definitions: VariableDefinition[] = [];
+    do {
+      const { loc } = this.expect('$');
+      const name = this.name().value;
+      this.expect(':');
+      const type = this.type();
+      const defaultValue = this.is('=') ? (this.next(), this.value(true)) : null;
+      this.directives();
+      definitions.push({ name, type, defaultValue, loc });
+    } while (!this.is(')'));
+    this.next();
+    return definitions;
+  }
+
+  private type(): string {
+    let type: string;
+    if (this.is('[')) {
+      this.next();
+      type = `[${this.type()}]`;
+      this.expect(']');
+    } else {
+      type = this.name().value;
+    }
+    if (this.is('!')) {
+      this.next();
+      type += '!';
+    }
+    return type;
+  }
+
+  private directives(): Directive[] {
+    const directives: Directive[] = [];
+    while (this.is('@')) {
+      this.next();
+      const name = this.name().value;
+      directives.push({ name, args: this.is('(') ? this.arguments() : {} });
+    }
+    return directives;
+  }
+
+  private arguments(): Record<string, ValueNode> {
+    this.expect('(');
+    const args: Record<string, ValueNode> = {};
+    do {
+      const name = this.name().value;
+      this.expect(':');
+      args[name] = this.value(false);
+    } while (!this.is(')'));
+    this.next();
+    return args;
+  }
+
+  private value(constant: boolean): ValueNode {
+    const token = this.next();
+    if (token.kind === 'punct' && token.value === '$' && !constant) {
+      return { kind: 'variable', name: this.name().value, loc: token.loc };
+    }
+    if (token.kind === 'punct' && token.value === '[') {
+      const values: ValueNode[] = [];
+      while (!this.is(']')) values.push(this.value(constant));
+      this.next();
+      return { kind: 'list', values };
+    }
+    if (token.kind === 'punct' && token.value === '{') {
+      const fields: Record<string, ValueNode> = {};
+      while (!this.is('}')) {
+        const name = this.name().value;
+        this.expect(':');
+        fields[name] = this.value(constant);
+      }
+      this.next();
+      return { kind: 'object', fields };
+    }
+    if (token.kind === 'string') return { kind: 'literal', value: token.value };
+    if (token.kind === 'number') return { kind: 'literal', value: Number(token.value) };
+    if (token.kind === 'name') {
+      const words: Record<string, boolean | null> = { true: true, false: false, null: null };
+      // An enum value is kept as its name.
+      return { kind: 'literal', value: token.value in words ? words[token.value]! : token.value };
+    }
+    return this.fail(token);
+  }
+
+  private selectionSet(): Selection[] {
+    this.expect('{');
+    const selections: Selection[] = [];
+    do selections.push(this.selection());
+    while (!this.is('}'));
+    this.next();
+    return selections;
+  }
+
+  private selection(): Selection {
+    if (this.is('...')) {
+      const { loc } = this.next();
+      if (this.isName('on')) {
+        this.next();
+        const on = this.name().value;
+        const directives = this.directives();
+        return { kind: 'inline', on, directives, selections: this.selectionSet() };
+      }
+      if (this.isName()) return { kind: 'spread', name: this.next().value, directives: this.directives(), loc };
+      const directives = this.directives();
+      return { kind: 'inline', on: null, directives, selections: this.selectionSet() };
+    }
+    const first = this.name();
+    let alias: string | null = null;
+    let name = first.value;
+    if (this.is(':')) {
+      this.next();
+      alias = first.value;
+      name = this.name().value;
+    }
+    const args = this.is('(') ? this.arguments() : {};
+    const directives = this.directives();
+    const selections = this.is('{') ? this.selectionSet() : null;
+    return { kind: 'field', alias, name, args, directives, selections, loc: first.loc };
+  }
+}
+
+type Path = Array<string | number>;
+
+interface Execution {
+  fake: Fake;
+  operation: Operation;
+  variables: Record<string, unknown>;
+  fragments: GraphqlDocument['fragments'];
+  /** Field errors (NOT_FOUND, FORBIDDEN), in the order met. */
+  errors: Record<string, unknown>[];
+  rootFields: number;
+  /** Fragments being spread, to refuse a cycle. */
+  spreading: Set<string>;
+}
+
+type Resolver<S> = (source: S, args: Record<string, unknown>, ex: Execution, field: FieldNode, path: Path) => unknown;
+
+interface ObjectType<S> {
+  name: string;
+  /** Interfaces and unions a fragment may name to match this type. */
+  abstract: readonly string[];
+  fields: Record<string, Resolver<S>>;
+}
+
+/** A resolved object value and its type; the executor resolves its sub-selection against the type. */
+class Typed {
+  constructor(
+    /** Any object type: `never` as source accepts every type's resolvers. */
+    readonly type: ObjectType<never>,
+    readonly value: unknown,
+  ) {}
+}
+
+interface GitObjectSource {
+  repo: RepoState;
+  sha: string;
+  /** Path from the root tree, '' for the root; null when looked up by SHA. */
+  path: string | null;
+}
+
+function gitObject(repo: RepoState, sha: string, path: string | null): Typed | null {
+  const object = repo.objects.get(sha);
+  if (!object) return null;
+  const type = object.type === 'blob' ? BlobType : object.type === 'tree' ? TreeType : CommitType;
+  return new Typed(type, { repo, sha, path } satisfies GitObjectSource);
+}
+
+const blobOf = (s: GitObjectSource) => (s.repo.objects.get(s.sha) as { type: 'blob'; bytes: Buffer }).bytes;
+const commitOf = (s: GitObjectSource) => s.repo.objects.get(s.sha) as GitCommit;
+/** git's rule: a NUL byte in the first 8000 bytes makes a file binary. */
+const isBinary = (bytes: Buffer) => bytes.subarray(0, 8000).includes(0);
+
+const gitObjectFields: Record<string, Resolver<GitObjectSource>> = {
+  id: (s) => nodeId(s.repo.objects.get(s.sha)?.type === 'blob' ? 'B' : 'O', s.sha),
+  oid: (s) => s.sha,
+  abbreviatedOid: (s) => s.sha.slice(0, 7),
+};
+
+const BlobType: ObjectType<GitObjectSource> = {
+  name: 'Blob',
+  abstract: ['GitObject', 'Node'],
+  fields: {
+    ...gitObjectFields,
+    byteSize: (s) => blobOf(s).length,
+    isBinary: (s) => isBinary(blobOf(s)),
+    isTruncated: (s) => blobOf(s).length > GRAPHQL_TEXT_LIMIT,
+    text: (s) => {
+      const bytes = blobOf(s);
+      return isBinary(bytes) || bytes.length > GRAPHQL_TEXT_LIMIT ? null : bytes.toString('utf8');
+    },
   },
-];
+};
+
+const TreeEntryType: ObjectType<GitObjectSource & { entry: GitTreeEntry }> = {
+  name: 'TreeEntry',
+  abstract: [],
+  fields: {
+    name: (s) => s.entry.name,
+    path: (s) => (s.path ? `${s.path}/${s.entry.name}` : s.entry.name),
+    type: (s) => s.entry.type,
+    mode: (s) => Number.parseInt(s.entry.mode, 8),
+    oid: (s) => s.entry.sha,
+    size: (s) => {
+      const object = s.repo.objects.get(s.entry.sha);
+      return object?.type === 'blob' ? object.bytes.length : 0;
+    },
+    object: (s) => gitObject(s.repo, s.entry.sha, s.path ? `${s.path}/${s.entry.name}` : s.entry.name),
+  },
+};
+
+const TreeType: ObjectType<GitObjectSource> = {
+  name: 'Tree',
+  abstract: ['GitObject', 'Node'],
+  fields: {
+    ...gitObjectFields,
+    entries: (s) => {
+      const tree = s.repo.objects.get(s.sha) as { type: 'tree'; entries: GitTreeEntry[] };
+      return tree.entries.map((entry) => new Typed(TreeEntryType, { ...s, entry }));
+    },
+  },
+};
+
+const GitActorType: ObjectType<GitSignature> = {
+  name: 'GitActor',
+  abstract: [],
+  fields: { name: (s) => s.name, email: (s) => s.email, date: (s) => s.date },
+};
+
+const CommitConnectionType: ObjectType<GitObjectSource[]> = {
+  name: 'CommitConnection',
+  abstract: [],
+  fields: {
+    totalCount: (list) => list.length,
+    nodes: (list) => list.map((s) => new Typed(CommitType, s)),
+  },
+};
+
+const CommitType: ObjectType<GitObjectSource> = {
+  name: 'Commit',
+  abstract: ['GitObject', 'Node', 'Subscribable', 'UniformResourceLocatable'],
+  fields: {
+    ...gitObjectFields,
+    url: (s) => `https://github.com/${fullName(s.repo)}/commit/${s.sha}`,
+    committedDate: (s) => commitOf(s).committer.date,
+    authoredDate: (s) => commitOf(s).author.date,
+    message: (s) => commitOf(s).message,
+    messageHeadline: (s) => commitOf(s).message.split('\n')[0],
+    messageBody: (s) => commitOf(s).message.split('\n').slice(1).join('\n').trim(),
+    author: (s) => new Typed(GitActorType, commitOf(s).author),
+    committer: (s) => new Typed(GitActorType, commitOf(s).committer),
+    tree: (s) => new Typed(TreeType, { repo: s.repo, sha: commitOf(s).tree, path: '' } satisfies GitObjectSource),
+    parents: (s, args) => {
+      const first = typeof args.first === 'number' ? args.first : Infinity;
+      return new Typed(
+        CommitConnectionType,
+        commitOf(s).parents.slice(0, first).map((sha) => ({ repo: s.repo, sha, path: null })),
+      );
+    },
+  },
+};
+
+const RefType: ObjectType<{ repo: Registered; name: string; sha: string }> = {
+  name: 'Ref',
+  abstract: ['Node'],
+  fields: {
+    id: (s) => nodeId('REF', `${fullName(s.repo)}:refs/heads/${s.name}`),
+    name: (s) => s.name,
+    prefix: () => 'refs/heads/',
+    target: (s) => gitObject(s.repo, s.sha, null),
+  },
+};
+
+const UserType: ObjectType<string> = {
+  name: 'User',
+  abstract: ['Actor', 'RepositoryOwner', 'Node', 'UniformResourceLocatable'],
+  fields: {
+    id: (login) => nodeId('U', login),
+    login: (login) => login,
+    url: (login) => `https://github.com/${login}`,
+  },
+};
+
+const RepositoryType: ObjectType<Registered> = {
+  name: 'Repository',
+  abstract: ['Node', 'RepositoryInfo', 'UniformResourceLocatable', 'Starrable', 'Subscribable'],
+  fields: {
+    id: (r) => nodeId('R', fullName(r).toLowerCase()),
+    databaseId: (r) => repoId(r),
+    name: (r) => r.repo,
+    nameWithOwner: (r) => fullName(r),
+    url: (r) => `https://github.com/${fullName(r)}`,
+    owner: (r) => new Typed(UserType, r.owner),
+    isEmpty: (r) => r.heads.size === 0,
+    isArchived: (r) => r.meta.archived,
+    isFork: (r) => r.meta.parent !== null,
+    isPrivate: () => false,
+    isDisabled: () => false,
+    isLocked: () => false,
+    hasIssuesEnabled: (r) => r.meta.hasIssues,
+    createdAt: (r) => r.meta.createdAt,
+    pushedAt: (r) => r.meta.pushedAt,
+    updatedAt: (r) => r.meta.pushedAt,
+    diskUsage: (r, _args, ex) => ex.fake.sizeKb(r),
+    parent: (r) => (r.meta.parent && !r.meta.parent.meta?.deleted ? new Typed(RepositoryType, r.meta.parent) : null),
+    defaultBranchRef: (r) => {
+      const sha = r.heads.get(r.meta.defaultBranch);
+      return sha ? new Typed(RefType, { repo: r, name: r.meta.defaultBranch, sha }) : null;
+    },
+    ref: (r, args) => {
+      const qualified = typeof args.qualifiedName === 'string' ? args.qualifiedName : '';
+      const name = branchOfRef(qualified) ?? qualified;
+      const sha = r.heads.get(name);
+      return sha ? new Typed(RefType, { repo: r, name, sha }) : null;
+    },
+    /** `expression` is "<rev>:<path>" (a Blob or Tree) or "<rev>" (a Commit); rev is HEAD, a branch or a SHA. */
+    object: (r, args, ex) => {
+      if (typeof args.oid === 'string') return gitObject(r, args.oid, null);
+      if (typeof args.expression !== 'string') return null;
+      const colon = args.expression.indexOf(':');
+      if (colon === -1) {
+        const sha = ex.fake.commitAt(r, args.expression);
+        return sha ? gitObject(r, sha, null) : null;
+      }
+      const tree = ex.fake.treeAt(r, args.expression.slice(0, colon));
+      if (!tree) return null;
+      const path = normalizePath(args.expression.slice(colon + 1));
+      const found = lookupPath(r.objects, tree, path);
+      return found ? gitObject(r, found.sha, path) : null;
+    },
+  },
+};
+
+const RateLimitType: ObjectType<Execution> = {
+  name: 'RateLimit',
+  abstract: ['Node'],
+  fields: {
+    cost: () => 1,
+    limit: () => 5000,
+    used: (ex) => ex.fake.graphqlQueries,
+    remaining: (ex) => Math.max(0, 5000 - ex.fake.graphqlQueries),
+    resetAt: () => isoSeconds(Math.ceil(Date.now() / 3_600_000) * 3_600_000),
+    nodeCount: (ex) => ex.rootFields,
+  },
+};
+
+const QueryType: ObjectType<Fake> = {
+  name: 'Query',
+  abstract: [],
+  fields: {
+    viewer: (fake) => new Typed(UserType, fake.viewer),
+    /** Like GitHub: a deleted or unknown repository is null with a NOT_FOUND error, a forbidden one null with FORBIDDEN. */
+    repository: (fake, args, ex, field, path) => {
+      const missing = ['owner', 'name'].filter((a) => typeof args[a] !== 'string');
+      if (missing.length > 0) {
+        throw new GraphqlError(`Field 'repository' is missing required arguments: ${missing.join(', ')}`, [field.loc]);
+      }
+      const [owner, name] = [args.owner as string, args.name as string];
+      const state = fake.findRegistered(owner, name);
+      if (!state || state.meta.deleted) {
+        ex.errors.push({
+          type: 'NOT_FOUND',
+          path,
+          locations: [field.loc],
+          message: `Could not resolve to a Repository with the name '${owner}/${name}'.`,
+        });
+        return null;
+      }
+      if (state.meta.forbidden) {
+        ex.errors.push({ type: 'FORBIDDEN', path, extensions: { saml_failure: false }, locations: [field.loc], message: READ_ONLY_MESSAGE });
+        return null;
+      }
+      return new Typed(RepositoryType, state);
+    },
+    rateLimit: (_fake, _args, ex) => new Typed(RateLimitType, ex),
+  },
+};
+
+function argumentValue(ex: Execution, node: ValueNode): unknown {
+  switch (node.kind) {
+    case 'literal':
+      return node.value;
+    case 'list':
+      return node.values.map((v) => argumentValue(ex, v));
+    case 'object':
+      return Object.fromEntries(Object.entries(node.fields).map(([k, v]) => [k, argumentValue(ex, v)]));
+    case 'variable': {
+      if (!ex.operation.variables.some((d) => d.name === node.name)) {
+        const operation = ex.operation.name ?? 'anonymous query';
+        throw new GraphqlError(`Variable $${node.name} is used by ${operation} but not declared`, [node.loc]);
+      }
+      return ex.variables[node.name] ?? null;
+    }
+  }
+}
+
+function argumentValues(ex: Execution, args: Record<string, ValueNode>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(args).map(([k, v]) => [k, argumentValue(ex, v)]));
+}
+
+function included(ex: Execution, directives: Directive[]): boolean {
+  for (const d of directives) {
+    if (d.name !== 'include' && d.name !== 'skip') throw new GraphqlUnsupported(`The fake GitHub does not answer the directive @${d.name}`);
+    const condition = d.args.if ? argumentValue(ex, d.args.if) : undefined;
+    if (typeof condition !== 'boolean') throw new GraphqlError(`Directive @${d.name} needs a Boolean argument "if"`);
+    if (condition !== (d.name === 'include')) return false;
+  }
+  return true;
+}
+
+/** Merges two results for one response key (the same field selected twice), as GraphQL does. */
+function mergeResults(a: unknown, b: unknown): unknown {
+  if (Array.isArray(a) && Array.isArray(b)) return a.map((x, i) => mergeResults(x, b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const merged: Record<string, unknown> = { ...(a as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(b)) merged[k] = k in merged ? mergeResults(merged[k], v) : v;
+    return merged;
+  }
+  return b;
+}
+
+function executeSelections<S>(
+  ex: Execution,
+  type: ObjectType<S>,
+  source: S,
+  selections: Selection[],
+  path: Path,
+  into: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const matches = (name: string) => name === type.name || type.abstract.includes(name);
+  for (const selection of selections) {
+    if (!included(ex, selection.directives)) continue;
+    if (selection.kind === 'inline') {
+      if (selection.on === null || matches(selection.on)) executeSelections(ex, type, source, selection.selections, path, into);
+      continue;
+    }
+    if (selection.kind === 'spread') {
+      const fragment = ex.fragments.get(selection.name);
+      if (!fragment) throw new GraphqlError(`Fragment ${selection.name} was used, but not defined`, [selection.loc]);
+      if (ex.spreading.has(selection.name)) throw new GraphqlError(`Fragment ${selection.name} contains an infinite loop`, [selection.loc]);
+      if (!matches(fragment.on)) continue;
+      ex.spreading.add(selection.name);
+      executeSelections(ex, type, source, fragment.selections, path, into);
+      ex.spreading.delete(selection.name);
+      continue;
+    }
+    const key = selection.alias ?? selection.name;
+    if (path.length === 0) ex.rootFields++;
+    let value: unknown;
+    if (selection.name === '__typename') {
+      value = type.name;
+    } else {
+      const resolve = type.fields[selection.name];
+      if (!resolve) {
+        const known = Object.keys(type.fields).join(', ');
+        throw new GraphqlUnsupported(
+          path.length === 0
+            ? `The fake GitHub answers only these GraphQL root fields: ${known}`
+            : `The fake GitHub does not answer the GraphQL field ${type.name}.${selection.name}; it answers ${known}`,
+        );
+      }
+      const at = [...path, key];
+      value = complete(ex, resolve(source, argumentValues(ex, selection.args), ex, selection, at), selection, at);
+    }
+    into[key] = key in into ? mergeResults(into[key], value) : value;
+  }
+  return into;
+}
+
+function complete(ex: Execution, value: unknown, field: FieldNode, path: Path): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map((v, i) => complete(ex, v, field, [...path, i]));
+  if (value instanceof Typed) {
+    if (!field.selections) {
+      throw new GraphqlError(
+        `Field must have selections (field '${field.name}' returns ${value.type.name} but has no selections. Did you mean '${field.name} { ... }'?)`,
+        [field.loc],
+      );
+    }
+    return executeSelections(ex, value.type, value.value as never, field.selections, path);
+  }
+  if (field.selections) {
+    throw new GraphqlError(`Selections can't be made on scalars (field '${field.name}' returns a scalar but has selections)`, [field.loc]);
+  }
+  return value;
+}
+
+function coerceVariables(operation: Operation, given: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const def of operation.variables) {
+    const value = Object.hasOwn(given, def.name)
+      ? given[def.name]
+      : def.defaultValue
+        ? argumentValue({ operation, variables: {} } as Execution, def.defaultValue)
+        : undefined;
+    const base = def.type.replace(/!$/, '');
+    const problem =
+      (value === undefined || value === null) && def.type.endsWith('!')
+        ? 'Expected value to not be null'
+        : value !== undefined && value !== null && (base === 'String' || base === 'ID') && typeof value !== 'string'
+          ? `Could not coerce value ${JSON.stringify(value)} to ${base}`
+          : null;
+    if (problem) {
+      throw new GraphqlError(`Variable $${def.name} of type ${def.type} was provided invalid value`, [def.loc], {
+        extensions: { value: value ?? null, problems: [{ path: [], explanation: problem }] },
+      });
+    }
+    values[def.name] = value ?? null;
+  }
+  return values;
+}
+
+function pickOperation(doc: GraphqlDocument, name: unknown): Operation {
+  if (typeof name === 'string' && name !== '') {
+    const found = doc.operations.find((o) => o.name === name);
+    if (!found) throw new GraphqlError(`No operation named "${name}"`);
+    return found;
+  }
+  if (doc.operations.length !== 1) {
+    throw new GraphqlError(doc.operations.length === 0 ? 'No operations in query document' : 'An operation name is required');
+  }
+  return doc.operations[0]!;
+}
 
 function graphql(ctx: Context): Reply {
   const query = bodyField(ctx.body, 'query');
   if (typeof query !== 'string') return error(400, 'A query attribute must be specified and must be a string.');
   const variablesGiven = bodyField(ctx.body, 'variables');
   const variables =
-    typeof variablesGiven === 'object' && variablesGiven !== null ? (variablesGiven as Record<string, unknown>) : {};
-  const matching = graphqlResolvers.filter((r) => r.matches(query));
-  if (matching.length === 0) {
-    const known = graphqlResolvers.map((r) => r.field).join(', ');
-    return error(400, `The fake GitHub answers only these GraphQL root fields: ${known}`);
+    typeof variablesGiven === 'object' && variablesGiven !== null && !Array.isArray(variablesGiven)
+      ? (variablesGiven as Record<string, unknown>)
+      : {};
+  ctx.fake.graphqlQueries++;
+  try {
+    const doc = new GraphqlParser(tokenize(query)).document();
+    const operation = pickOperation(doc, bodyField(ctx.body, 'operationName'));
+    if (operation.type !== 'query') throw new GraphqlUnsupported(`The fake GitHub answers only GraphQL queries, not a ${operation.type}`);
+    const ex: Execution = {
+      fake: ctx.fake,
+      operation,
+      variables: coerceVariables(operation, variables),
+      fragments: doc.fragments,
+      errors: [],
+      rootFields: 0,
+      spreading: new Set(),
+    };
+    const data = executeSelections(ex, QueryType, ctx.fake, operation.selections, []);
+    ctx.call.graphqlAliases = ex.rootFields;
+    return { status: 200, body: ex.errors.length > 0 ? { data, errors: ex.errors } : { data } };
+  } catch (e) {
+    if (e instanceof GraphqlUnsupported) return error(400, e.message);
+    if (e instanceof GraphqlError) {
+      return { status: 200, body: { errors: [{ message: e.message, locations: e.locations, ...e.extra }] } };
+    }
+    throw e;
   }
-  const data = Object.assign({}, ...matching.map((r) => r.resolve(ctx.fake, variables)));
-  return { status: 200, body: { data } };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -547,7 +2282,13 @@ function graphql(ctx: Context): Reply {
 const routes: Route[] = [
   { method: 'GET', pattern: '/user', handle: getUser },
   { method: 'POST', pattern: '/graphql', handle: graphql },
+  { method: 'GET', pattern: '/repos/:owner/:repo', handle: getRepository },
+  { method: 'GET', pattern: '/repos/:owner/:repo/forks', handle: listForks },
   { method: 'GET', pattern: '/repos/:owner/:repo/contents/*path', handle: getContents },
+  { method: 'GET', pattern: '/repos/:owner/:repo/issues', handle: listIssues },
+  { method: 'POST', pattern: '/repos/:owner/:repo/issues', write: true, handle: createIssue },
+  { method: 'GET', pattern: '/repos/:owner/:repo/issues/:issue', handle: getIssue },
+  { method: 'PATCH', pattern: '/repos/:owner/:repo/issues/:issue', write: true, handle: updateIssue },
   { method: 'GET', pattern: '/repos/:owner/:repo/issues/:issue/comments', handle: listComments },
   { method: 'POST', pattern: '/repos/:owner/:repo/issues/:issue/comments', write: true, handle: createComment },
   { method: 'PATCH', pattern: '/repos/:owner/:repo/issues/comments/:id', write: true, handle: updateComment },
@@ -559,6 +2300,19 @@ const routes: Route[] = [
   { method: 'POST', pattern: '/repos/:owner/:repo/labels', write: true, handle: createRepoLabel },
   { method: 'GET', pattern: '/repos/:owner/:repo/labels/:name', handle: getRepoLabel },
   { method: 'PATCH', pattern: '/repos/:owner/:repo/labels/:name', write: true, handle: updateRepoLabel },
+  { method: 'POST', pattern: '/repos/:owner/:repo/statuses/:sha', write: true, handle: createStatus },
+  { method: 'GET', pattern: '/repos/:owner/:repo/commits/:ref/statuses', handle: listStatuses },
+  { method: 'GET', pattern: '/repos/:owner/:repo/commits/:ref/status', handle: combinedStatus },
+  { method: 'GET', pattern: '/repos/:owner/:repo/git/ref/*ref', handle: getGitRef },
+  { method: 'POST', pattern: '/repos/:owner/:repo/git/refs', write: true, handle: createGitRef },
+  { method: 'PATCH', pattern: '/repos/:owner/:repo/git/refs/*ref', write: true, handle: updateGitRef },
+  { method: 'DELETE', pattern: '/repos/:owner/:repo/git/refs/*ref', write: true, handle: deleteGitRef },
+  { method: 'POST', pattern: '/repos/:owner/:repo/git/blobs', write: true, handle: createBlob },
+  { method: 'GET', pattern: '/repos/:owner/:repo/git/blobs/:sha', handle: getBlob },
+  { method: 'POST', pattern: '/repos/:owner/:repo/git/trees', write: true, handle: createTree },
+  { method: 'GET', pattern: '/repos/:owner/:repo/git/trees/:sha', handle: getTree },
+  { method: 'POST', pattern: '/repos/:owner/:repo/git/commits', write: true, handle: createCommit },
+  { method: 'GET', pattern: '/repos/:owner/:repo/git/commits/:sha', handle: getGitCommit },
 ];
 
 // ---------------------------------------------------------------------------------------------------
@@ -568,11 +2322,15 @@ class Fake implements FakeGitHub {
   url = '';
   calls: Call[] = [];
   viewer = 'github-actions[bot]';
+  /** POST /graphql requests answered so far (for rateLimit). */
+  graphqlQueries = 0;
   private repos = new Map<string, RepoState>();
   private faults: (FaultRule & { remaining: number })[] = [];
   private delay = 0;
   private nextCommentId = 1_000_001;
   private nextLabelId = 5_000_001;
+  private idCounter = 9_000_001;
+  private added = 0;
   private server = createServer((req, res) => {
     this.handle(req, res).catch((cause: unknown) => {
       // A bug in the fake: answer 500 so the test sees it rather than hanging.
@@ -593,22 +2351,104 @@ class Fake implements FakeGitHub {
     const key = `${owner}/${repo}`.toLowerCase();
     let state = this.repos.get(key);
     if (!state) {
-      state = { owner, repo, refs: new Map(), comments: new Map(), labels: new Map(), issueLabels: new Map(), readOnly: false };
+      state = {
+        owner,
+        repo,
+        refs: new Map(),
+        comments: new Map(),
+        labels: new Map(),
+        issueLabels: new Map(),
+        readOnly: false,
+        meta: null,
+        objects: new Map(),
+        heads: new Map(),
+        issues: new Map(),
+        statuses: [],
+      };
       this.repos.set(key, state);
     }
     return state;
   }
 
-  private entries(owner: string, repo: string, ref: string): Map<string, Entry> {
-    const refs = this.repoState(owner, repo).refs;
-    const key = normalizeRef(ref);
-    let entries = refs.get(key);
-    if (!entries) refs.set(key, (entries = new Map()));
+  /** An added repository (deleted and forbidden ones included), or null; never creates one. */
+  findRegistered(owner: string, repo: string): Registered | null {
+    const state = this.repos.get(`${owner}/${repo}`.toLowerCase());
+    return state?.meta ? (state as Registered) : null;
+  }
+
+  /** The direct forks of a repository that are not deleted, in the order added. */
+  forksOf(state: RepoState): Registered[] {
+    return [...this.repos.values()].filter((s): s is Registered => s.meta?.parent === state && !s.meta.deleted);
+  }
+
+  /** GitHub's `size`: kilobytes at the head of the default branch, 0 for an empty repository. */
+  sizeKb(state: Registered): number {
+    const tree = this.treeAt(state, state.meta.defaultBranch);
+    if (!tree || state.heads.size === 0) return 0;
+    let bytes = 0;
+    for (const e of flattenTree(state.objects, tree).values()) {
+      const object = state.objects.get(e.sha);
+      if (object?.type === 'blob') bytes += object.bytes.length;
+    }
+    return bytes === 0 ? 0 : Math.max(1, Math.ceil(bytes / 1024));
+  }
+
+  nextId(): number {
+    return this.idCounter++;
+  }
+
+  /** A revision → commit SHA: HEAD (the default branch), a branch name, or a commit's full SHA. */
+  commitAt(state: RepoState, rev: string): string | null {
+    const name = normalizeRef(rev);
+    const branch = name === 'HEAD' ? (state.meta?.defaultBranch ?? DEFAULT_REF) : name;
+    const head = state.heads.get(branch);
+    if (head) return head;
+    return state.objects.get(name)?.type === 'commit' ? name : null;
+  }
+
+  /** A revision → root tree SHA; files seeded under that ref name are written as git objects first. */
+  treeAt(state: RepoState, rev: string): string | null {
+    const seeded = state.refs.get(normalizeRef(rev));
+    if (seeded) {
+      const flat: FlatTree = new Map();
+      for (const [path, entry] of seeded) {
+        if (entry.kind === 'file') setPath(flat, path, { mode: '100644', type: 'blob', sha: writeBlob(state.objects, entry.bytes()) });
+      }
+      return writeFlatTree(state.objects, flat);
+    }
+    const commit = this.commitAt(state, rev);
+    return commit ? (state.objects.get(commit) as GitCommit).tree : null;
+  }
+
+  /** The files at a ref for the contents API: seeded ones, else the git tree of a branch or commit. */
+  entriesAt(state: RepoState, ref: string): Map<string, Entry> | null {
+    const seeded = state.refs.get(normalizeRef(ref));
+    if (seeded) return seeded;
+    const commit = this.commitAt(state, ref);
+    if (!commit) return null;
+    const entries = new Map<string, Entry>();
+    for (const [path, e] of flattenTree(state.objects, (state.objects.get(commit) as GitCommit).tree)) {
+      const object = state.objects.get(e.sha);
+      if (object?.type === 'blob') entries.set(path, { kind: 'file', bytes: () => object.bytes, size: object.bytes.length });
+    }
     return entries;
   }
 
+  /** The commit a status is for: a known commit or branch, a ref seeded with setFile, or (implicit repositories) any SHA. */
+  commitForStatus(state: RepoState, ref: string): string | null {
+    const commit = this.commitAt(state, ref);
+    if (commit) return commit;
+    if (state.refs.has(normalizeRef(ref))) return normalizeRef(ref);
+    return !state.meta && /^[0-9a-f]{40}$/i.test(ref) ? ref.toLowerCase() : null;
+  }
+
+  moveBranch(state: RepoState, branch: string, sha: string): void {
+    state.heads.set(branch, sha);
+    if (state.meta) state.meta.pushedAt = timestamp();
+  }
+
   setFile(owner: string, repo: string, ref: string, path: string, content: string | Uint8Array): void {
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+    const bytes = toBuffer(content);
     this.entries(owner, repo, ref).set(normalizePath(path), { kind: 'file', bytes: () => bytes, size: bytes.length });
   }
 
@@ -622,6 +2462,14 @@ class Fake implements FakeGitHub {
     }
     // Built on demand so a seeded 50 MB file costs nothing until read.
     this.entries(owner, repo, ref).set(normalizePath(path), { kind: 'file', bytes: () => Buffer.alloc(size, 'x'), size });
+  }
+
+  private entries(owner: string, repo: string, ref: string): Map<string, Entry> {
+    const refs = this.repoState(owner, repo).refs;
+    const key = normalizeRef(ref);
+    let entries = refs.get(key);
+    if (!entries) refs.set(key, (entries = new Map()));
+    return entries;
   }
 
   comments(owner: string, repo: string, issue: number): FakeComment[] {
@@ -639,7 +2487,7 @@ class Fake implements FakeGitHub {
       id,
       issue,
       body,
-      user: { login, type: isBot(login) ? 'Bot' : 'User' },
+      user: { login, type: userType(login) },
       created_at: now,
       updated_at: now,
       html_url: `https://github.com/${state.owner}/${state.repo}/issues/${issue}#issuecomment-${id}`,
@@ -703,6 +2551,231 @@ class Fake implements FakeGitHub {
     this.repoState(owner, repo).readOnly = true;
   }
 
+  addRepository(spec: RepositorySpec): RepositoryInfo {
+    const { owner, name } = spec;
+    const where = `addRepository ${owner}/${name}`;
+    if (!/^[^/\s]+$/.test(owner) || !/^[^/\s]+$/.test(name)) throw new Error(`${where}: not an owner/name repository name`);
+    if (this.findRegistered(owner, name)) throw new Error(`${where}: already added`);
+    let parent: Registered | null = null;
+    if (spec.parent) {
+      parent = this.findRegistered(...splitFullName(spec.parent));
+      if (!parent) throw new Error(`${where}: the parent ${spec.parent} must be added first`);
+    }
+    if (spec.empty && Object.keys(spec.files ?? {}).length > 0) throw new Error(`${where}: an empty repository has no files`);
+    if (spec.head?.sha !== undefined && !isSha(spec.head.sha)) throw new Error(`${where}: head.sha is not 40 lower-case hex digits`);
+    const dates = [spec.createdAt, spec.pushedAt, spec.head?.committedDate].filter((d) => d !== undefined);
+    if (dates.some((d) => Number.isNaN(Date.parse(d)))) throw new Error(`${where}: a date is not ISO 8601`);
+
+    const order = ++this.added;
+    const createdAt = spec.createdAt ? isoSeconds(Date.parse(spec.createdAt)) : isoSeconds(CLOCK_START + order * 60_000);
+    const state = this.repoState(owner, name);
+    state.owner = owner;
+    state.repo = name;
+    if (parent) {
+      // One object store per repository network, as on GitHub.
+      for (const [sha, object] of state.objects) parent.objects.set(sha, object);
+      state.objects = parent.objects;
+    }
+    state.readOnly = spec.readOnly ?? state.readOnly;
+    const meta: RepoMeta = {
+      parent,
+      defaultBranch: spec.defaultBranch ?? parent?.meta.defaultBranch ?? DEFAULT_REF,
+      archived: spec.archived ?? false,
+      deleted: spec.deleted ?? false,
+      forbidden: spec.forbidden ?? false,
+      hasIssues: spec.hasIssues ?? true,
+      createdAt,
+      pushedAt: createdAt,
+      order,
+    };
+    state.meta = meta;
+    if (!spec.empty) {
+      const parentHead = parent?.heads.get(parent.meta.defaultBranch);
+      if (parentHead && spec.files === undefined && spec.head === undefined) {
+        state.heads.set(meta.defaultBranch, parentHead);
+      } else {
+        const flat: FlatTree = parentHead ? flattenTree(state.objects, (state.objects.get(parentHead) as GitCommit).tree) : new Map();
+        for (const [path, content] of Object.entries(spec.files ?? {})) {
+          if (content === null) removePath(flat, normalizePath(path));
+          else setPath(flat, normalizePath(path), { mode: '100644', type: 'blob', sha: writeBlob(state.objects, toBuffer(content)) });
+        }
+        const date = spec.head?.committedDate ? isoSeconds(Date.parse(spec.head.committedDate)) : createdAt;
+        const signature = signatureFor(owner, date);
+        const commit = {
+          tree: writeFlatTree(state.objects, flat),
+          parents: parentHead ? [parentHead] : [],
+          message: spec.head?.message ?? (parentHead ? 'Update files' : 'Initial commit'),
+          author: signature,
+          committer: signature,
+        };
+        state.heads.set(meta.defaultBranch, writeCommit(state.objects, commit, spec.head?.sha));
+      }
+    }
+    const head = state.heads.get(meta.defaultBranch);
+    meta.pushedAt = spec.pushedAt
+      ? isoSeconds(Date.parse(spec.pushedAt))
+      : head
+        ? (state.objects.get(head) as GitCommit).committer.date
+        : createdAt;
+    return this.info(state as Registered);
+  }
+
+  generateForks(template: string, count: number, make: (i: number) => ForkSpec = () => ({})): RepositoryInfo[] {
+    const parent = this.findRegistered(...splitFullName(template));
+    if (!parent) throw new Error(`generateForks: the template ${template} must be added first`);
+    if (!Number.isInteger(count) || count < 0) throw new RangeError(`generateForks: count ${count} is not a whole number`);
+    return Array.from({ length: count }, (_, i) => {
+      const spec = make(i);
+      return this.addRepository({ ...spec, owner: spec.owner ?? `learner-${i + 1}`, name: spec.name ?? parent.repo, parent: fullName(parent) });
+    });
+  }
+
+  deleteRepository(owner: string, name: string): void {
+    const state = this.findRegistered(owner, name);
+    if (!state) throw new Error(`deleteRepository: ${owner}/${name} was not added`);
+    state.meta.deleted = true;
+  }
+
+  repository(owner: string, name: string): RepositoryInfo | null {
+    const state = this.findRegistered(owner, name);
+    return state ? this.info(state) : null;
+  }
+
+  private info(state: Registered): RepositoryInfo {
+    const { meta } = state;
+    const head = state.heads.get(meta.defaultBranch) ?? null;
+    return {
+      owner: state.owner,
+      name: state.repo,
+      fullName: fullName(state),
+      parent: meta.parent ? fullName(meta.parent) : null,
+      defaultBranch: meta.defaultBranch,
+      archived: meta.archived,
+      empty: state.heads.size === 0,
+      deleted: meta.deleted,
+      forbidden: meta.forbidden,
+      readOnly: state.readOnly,
+      hasIssues: meta.hasIssues,
+      headSha: head,
+      committedDate: head ? (state.objects.get(head) as GitCommit).committer.date : null,
+      createdAt: meta.createdAt,
+      pushedAt: meta.pushedAt,
+    };
+  }
+
+  issues(owner: string, repo: string): FakeIssue[] {
+    const state = this.repoState(owner, repo);
+    return [...state.issues.values()].sort((a, b) => a.number - b.number).map((i) => this.publicIssue(state, i));
+  }
+
+  addIssue(owner: string, repo: string, spec: IssueSpec): FakeIssue {
+    const state = this.repoState(owner, repo);
+    const issue = this.storeIssue(state, {
+      title: spec.title,
+      body: spec.body ?? null,
+      labels: spec.labels ?? [],
+      login: spec.login ?? this.viewer,
+      closed: spec.state === 'closed',
+      pullRequest: spec.pullRequest ?? false,
+    });
+    return this.publicIssue(state, issue);
+  }
+
+  storeIssue(
+    state: RepoState,
+    given: { title: string; body: string | null; labels: string[]; login: string; closed?: boolean; pullRequest?: boolean },
+  ): StoredIssue {
+    const number = state.issues.size + 1;
+    const now = timestamp();
+    const issue: StoredIssue = {
+      id: this.nextId(),
+      number,
+      title: given.title,
+      body: given.body,
+      state: given.closed ? 'closed' : 'open',
+      stateReason: given.closed ? 'completed' : null,
+      login: given.login,
+      pullRequest: given.pullRequest ?? false,
+      createdAt: now,
+      updatedAt: now,
+      closedAt: given.closed ? now : null,
+      updatedSeq: this.nextId(),
+    };
+    state.issues.set(number, issue);
+    state.issueLabels.set(number, []);
+    this.addLabelsToIssue(state, number, given.labels);
+    return issue;
+  }
+
+  private publicIssue(state: RepoState, issue: StoredIssue): FakeIssue {
+    return {
+      number: issue.number,
+      title: issue.title,
+      body: issue.body,
+      state: issue.state,
+      state_reason: issue.stateReason,
+      user: { login: issue.login, type: userType(issue.login) },
+      labels: this.labelsOf(state, issue.number).map((l) => l.name),
+      isPullRequest: issue.pullRequest,
+      created_at: issue.createdAt,
+      updated_at: issue.updatedAt,
+      closed_at: issue.closedAt,
+      html_url: `https://github.com/${fullName(state)}/${issue.pullRequest ? 'pull' : 'issues'}/${issue.number}`,
+    };
+  }
+
+  statuses(owner: string, repo: string, ref: string): FakeStatus[] {
+    const state = this.repoState(owner, repo);
+    const sha = this.commitForStatus(state, ref) ?? ref;
+    return state.statuses.filter((s) => s.sha === sha).reverse().map((s) => ({ ...s }));
+  }
+
+  commitFiles(owner: string, repo: string, branch: string, files: Record<string, string | Uint8Array>, message = 'Update files'): string {
+    const state = this.repoState(owner, repo);
+    const flat: FlatTree = new Map();
+    for (const [path, content] of Object.entries(files)) {
+      setPath(flat, normalizePath(path), { mode: '100644', type: 'blob', sha: writeBlob(state.objects, toBuffer(content)) });
+    }
+    const name = normalizeRef(branch);
+    const tip = state.heads.get(name);
+    const signature = signatureFor(this.viewer, timestamp());
+    const sha = writeCommit(state.objects, {
+      tree: writeFlatTree(state.objects, flat),
+      parents: tip ? [tip] : [],
+      message,
+      author: signature,
+      committer: signature,
+    });
+    this.moveBranch(state, name, sha);
+    return sha;
+  }
+
+  branchFiles(owner: string, repo: string, branch: string): Record<string, string> | null {
+    const state = this.repos.get(`${owner}/${repo}`.toLowerCase());
+    const sha = state?.heads.get(normalizeRef(branch));
+    if (!state || !sha) return null;
+    const files: Record<string, string> = {};
+    for (const [path, e] of flattenTree(state.objects, (state.objects.get(sha) as GitCommit).tree)) {
+      const object = state.objects.get(e.sha);
+      if (object?.type === 'blob') files[path] = object.bytes.toString('utf8');
+    }
+    return files;
+  }
+
+  branchLog(owner: string, repo: string, branch: string): FakeCommit[] {
+    const state = this.repos.get(`${owner}/${repo}`.toLowerCase());
+    const log: FakeCommit[] = [];
+    let sha = state?.heads.get(normalizeRef(branch));
+    while (state && sha) {
+      const commit = state.objects.get(sha);
+      if (commit?.type !== 'commit') break;
+      const { tree, parents, message, author, committer } = commit;
+      log.push({ sha, message, tree, parents: [...parents], author: { ...author }, committer: { ...committer } });
+      sha = parents[0];
+    }
+    return log;
+  }
+
   async close(): Promise<void> {
     const closed = new Promise<void>((resolve, reject) => this.server.close((e) => (e ? reject(e) : resolve())));
     // fetch keeps connections alive; without this, close() would wait for them to time out.
@@ -735,20 +2808,13 @@ class Fake implements FakeGitHub {
       await sleep(Math.max(1, Math.ceil(this.delay - (performance.now() - start))));
     }
 
-    const reply = this.answer(req, method, url.pathname, call.path, query, body, badJson);
+    const reply = this.answer(req, method, url.pathname, call, badJson);
     call.status = reply.status;
     send(res, reply);
   }
 
-  private answer(
-    req: IncomingMessage,
-    method: string,
-    rawPath: string,
-    path: string,
-    query: Record<string, string>,
-    body: unknown,
-    badJson: boolean,
-  ): Reply {
+  private answer(req: IncomingMessage, method: string, rawPath: string, call: Call, badJson: boolean): Reply {
+    const { path, query, body } = call;
     const fault = this.faults.find((f) => f.remaining > 0 && (!f.method || f.method.toUpperCase() === method) && path.search(f.path) !== -1);
     if (fault) {
       fault.remaining--;
@@ -767,14 +2833,17 @@ class Fake implements FakeGitHub {
       if (route.method !== method) continue;
       const params = matchRoute(route.pattern, segments);
       if (!params) continue;
-      if (route.write && params.owner && params.repo && this.repoState(params.owner, params.repo).readOnly) {
-        return error(403, READ_ONLY_MESSAGE);
-      }
-      return route.handle({ fake: this, method, params, query, body, headers: req.headers, rawPath });
+      const state = params.owner && params.repo ? this.repos.get(`${params.owner}/${params.repo}`.toLowerCase()) : undefined;
+      if (state?.meta?.deleted) return notFound();
+      if (state?.meta?.forbidden) return error(403, READ_ONLY_MESSAGE);
+      if (route.write && state?.readOnly) return error(403, READ_ONLY_MESSAGE);
+      if (route.write && state?.meta?.archived) return error(403, ARCHIVED_MESSAGE);
+      return route.handle({ fake: this, method, params, query, body, headers: req.headers, rawPath, call });
     }
     return notFound();
   }
 }
+
 
 function publicComment({ issue: _issue, ...comment }: StoredComment): FakeComment {
   return { ...comment, user: { ...comment.user } };
