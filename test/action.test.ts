@@ -233,3 +233,66 @@ describe('the Action on push', () => {
     expect(requests()).toEqual([`GET /repos/${OWNER}/${REPO}/contents/${PATH} 200`]);
   });
 });
+
+describe('the Action publishing the badge', () => {
+  function pushToMain() {
+    const payload = webhookPayload('push');
+    payload.ref = 'refs/heads/main';
+    payload.repository.default_branch = 'main';
+    return payload;
+  }
+
+  it('commits playbook.svg and playbook.json to an orphan badges branch, and again only when they change', async () => {
+    const payload = pushToMain();
+    fake.setFile(OWNER, REPO, payload.after, PATH, example);
+    const first = await runAction({ apiUrl: fake.url, eventName: 'push', payload, sha: payload.after, inputs: { badge: 'true' } });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('badge created on the badges branch (passed)');
+    const files = fake.branchFiles(OWNER, REPO, 'badges')!;
+    expect(Object.keys(files).sort()).toEqual(['playbook.json', 'playbook.svg']);
+    expect(JSON.parse(files['playbook.json']!)).toEqual({ schemaVersion: 1, label: 'playbook', message: 'passed', color: 'brightgreen' });
+    expect(files['playbook.svg']).toContain('<title>playbook: passed</title>');
+    expect(fake.branchLog(OWNER, REPO, 'badges').map((c) => c.parents.length)).toEqual([0]);
+
+    const again = await runAction({ apiUrl: fake.url, eventName: 'push', payload, sha: payload.after, inputs: { badge: 'true' } });
+    expect(again.stdout).toContain('badge unchanged on the badges branch (passed)');
+    expect(fake.branchLog(OWNER, REPO, 'badges')).toHaveLength(1);
+
+    payload.after = 'badbadbadbadbadbadbadbadbadbadbadbadbadb';
+    fake.setFile(OWNER, REPO, payload.after, PATH, failing().text);
+    const worse = await runAction({ apiUrl: fake.url, eventName: 'push', payload, sha: payload.after, inputs: { badge: 'true', 'fail-on-criteria': 'false' } });
+    expect(worse.stdout).toContain('badge updated on the badges branch (6/7 criteria)');
+    expect(fake.branchLog(OWNER, REPO, 'badges')).toHaveLength(2);
+    expect(JSON.parse(fake.branchFiles(OWNER, REPO, 'badges')!['playbook.json']!).color).toBe('green');
+  });
+
+  it('does not publish from a pull request or another branch', async () => {
+    const payload = pushToMain();
+    payload.ref = 'refs/heads/feature';
+    fake.setFile(OWNER, REPO, payload.after, PATH, example);
+    const run = await runAction({ apiUrl: fake.url, eventName: 'push', payload, sha: payload.after, inputs: { badge: 'true' } });
+    expect(run.stdout).toContain('badge: published only on pushes to the default branch');
+    expect(fake.branchFiles(OWNER, REPO, 'badges')).toBeNull();
+  });
+});
+
+describe('the Action in cohort mode', () => {
+  it('scans the forks, writes the HTML report for an artifact and the table to the summary', async () => {
+    fake.addRepository({ owner: 'course-org', name: 'course', files: { 'README.md': '# course\n' } });
+    fake.generateForks('course-org/course', 3, (i) => ({ owner: `learner-${i}`, ...(i === 0 ? { files: { [PATH]: example } } : i === 1 ? { files: { [PATH]: failing().text } } : {}) }));
+    const run = await runAction({ apiUrl: fake.url, eventName: 'schedule', payload: {}, repository: 'course-org/instructor', inputs: { mode: 'cohort', template: 'course-org/course' } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs.score).toBe('1/3');
+    expect(readFileSync(run.outputs['html-path']!, 'utf8')).toContain('data-fork="learner-1/course"');
+    expect(run.summary).toContain('### Cohort: 3 forks of `course-org/course`');
+    expect(run.summary).toContain('| learner-1/course | failing | 6/7 | gotchas (Q3) |');
+    expect(JSON.parse(run.outputs.result!).rows).toHaveLength(3);
+  });
+
+  it('names a missing template input', async () => {
+    const run = await runAction({ apiUrl: fake.url, eventName: 'schedule', payload: {}, inputs: { mode: 'cohort' } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error::Input "template" must be OWNER/REPO of the course template for mode cohort, got ""');
+  });
+});
