@@ -6,7 +6,7 @@ import { enforce } from '../cohort/enforce.js';
 import { scanCohort } from '../cohort/scan.js';
 import type { CohortReport } from '../cohort/types.js';
 import { ExitError, InputError, UsageError } from '../errors.js';
-import { BULK_WRITE_INTERVAL_MS, graphqlUrlFor, makeClient } from '../github/client.js';
+import { BULK_WRITE_INTERVAL_MS, graphqlUrlFor, makeClient, NOTIFY_INTERVAL_MS } from '../github/client.js';
 import { viewerLogin } from '../github/comments.js';
 import { GitHubApiError } from '../github/errors.js';
 import { describeFsError } from '../node/fs-errors.js';
@@ -28,7 +28,8 @@ Usage:
   --status                set a "playbook-proof" commit status on each fork's head commit
   --issue                 open or update one issue per failing fork, closed once it passes
   --dry-run               with --status/--issue: print what would change, change nothing
-  --write-interval MS     milliseconds between two writes (default ${BULK_WRITE_INTERVAL_MS}, GitHub's advice for bulk writes)
+  --write-interval MS     milliseconds between two writes (default ${BULK_WRITE_INTERVAL_MS}, GitHub's advice for bulk writes);
+                          new issues, which notify the learner, wait three times as long (at most ${NOTIFY_INTERVAL_MS / 1000} s)
 `;
 
 function parse(args: string[]) {
@@ -83,7 +84,7 @@ export async function cohort(args: string[], io: CliIo): Promise<number> {
   // the throttling plugin spaces every POST like a write, GraphQL queries included: the scan only reads, so
   // its client spaces them like the Action does; statuses and issues go through a client with the bulk interval
   const client = makeClient(token, clientOptions);
-  const writer = makeClient(token, { ...clientOptions, writeIntervalMs: interval });
+  const writer = makeClient(token, { ...clientOptions, writeIntervalMs: interval, notifyIntervalMs: Math.min(NOTIFY_INTERVAL_MS, interval * 3) });
 
   const started = Date.now();
   const tty = Boolean((io.stderr as { isTTY?: boolean }).isTTY);

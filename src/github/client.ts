@@ -11,6 +11,8 @@ import Bottleneck from 'bottleneck/light.js';
  */
 export const ACTION_WRITE_INTERVAL_MS = 100;
 export const BULK_WRITE_INTERVAL_MS = 1000;
+/** Requests that notify people (a new issue, a comment) are spaced 3 s apart by default, as the throttling plugin does. */
+export const NOTIFY_INTERVAL_MS = 3000;
 
 export type Client = ReturnType<typeof getOctokit>;
 
@@ -21,6 +23,8 @@ export interface ClientOptions {
   baseUrl?: string;
   /** Milliseconds between two writes. */
   writeIntervalMs?: number;
+  /** Milliseconds between two writes that notify people (issues, comments); default: the plugin's 3 s, or writeIntervalMs when it is set lower. */
+  notifyIntervalMs?: number;
   /** GraphQL endpoint when it is not `<baseUrl>/graphql` (GITHUB_GRAPHQL_URL). */
   graphqlUrl?: string;
 }
@@ -28,6 +32,7 @@ export interface ClientOptions {
 /** A client for the workflow's API (GITHUB_API_URL), retrying 5xx with back-off and honouring retry-after. */
 export function makeClient(token: string, options: ClientOptions): Client {
   const write = new Bottleneck.Group({ maxConcurrent: 1, minTime: options.writeIntervalMs ?? ACTION_WRITE_INTERVAL_MS });
+  const notify = new Bottleneck.Group({ maxConcurrent: 1, minTime: options.notifyIntervalMs ?? NOTIFY_INTERVAL_MS });
   const client = getOctokit(
     token,
     {
@@ -35,6 +40,7 @@ export function makeClient(token: string, options: ClientOptions): Client {
       retry: { retries: 3 },
       throttle: {
         write,
+        notifications: notify,
         onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
           options.log(`rate limited on ${request.method} ${request.url}; retrying in ${retryAfter} s`);
           return retryCount < 3;
