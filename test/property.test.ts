@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/core/lint.js';
+import { lineRecords, parseMarkdown, splitSections, walkRecords, type LineRecord } from '../src/core/markdown.js';
 import { formatJson } from '../src/report/json.js';
 import { formatTerminal } from '../src/report/terminal.js';
+import { examplePath } from './helpers/cli.js';
 
 /** Markdown-shaped fragments, so generated documents reach the parser's interesting paths. */
 const fragment = fc.constantFrom(
@@ -51,5 +54,44 @@ describe('any input yields a report', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('parsing section by section', () => {
+  const blockFragment = fc.constantFrom(
+    '## Q1: A', '### 2. B', '# Title', '#', '## ', '  ## indented', '```', '```js', '~~~', '````', '``` `x`', '<!--', '-->',
+    '<!-- c --> ## Q3', '<script>', '</script>', '<pre>', '</pre>', '<?', '?>', '<!X', '>', '<![CDATA[', ']]>', '<div>', '</div>',
+    '- item', '  - nested', '1. one', '> quote', '> ## quoted', '| a | b |', '|---|---|', 'text', '**Answer:** x', '', '', '',
+    '    code', '---', '===', 'Setext', '[ref]: https://example.com', 'see [ref]',
+  );
+
+  function viaSections(body: string): LineRecord[] {
+    const out: LineRecord[] = [];
+    for (const section of splitSections(body)) {
+      walkRecords(parseMarkdown(section.text), (record) => {
+        record.line += section.line;
+        record.endLine += section.line;
+        out.push(record);
+      });
+    }
+    return out;
+  }
+
+  it('gives the same line records as parsing the whole document', () => {
+    fc.assert(
+      fc.property(fc.array(blockFragment, { maxLength: 80 }), (lines) => {
+        const body = lines.join('\n');
+        expect(viaSections(body)).toEqual(lineRecords(body));
+      }),
+      { numRuns: 800 },
+    );
+  });
+
+  it('splits the shipped example at its question headings', () => {
+    const body = readFileSync(examplePath, 'utf8');
+    const sections = splitSections(body);
+    expect(sections.length).toBeGreaterThanOrEqual(17);
+    expect(sections.map((s) => s.text).join('')).toBe(body);
+    expect(viaSections(body)).toEqual(lineRecords(body));
   });
 });

@@ -102,10 +102,20 @@ function inlineText(token: Token, codeSpans?: string[]): string {
   return text.trim();
 }
 
+/** markdown-it's tokens for Markdown with LF line endings. */
+export function parseMarkdown(source: string): Token[] {
+  return markdown().parse(source, {});
+}
+
 /** Parses Markdown (LF line endings) into line records. */
 export function lineRecords(source: string): LineRecord[] {
-  const tokens = markdown().parse(source, {});
   const out: LineRecord[] = [];
+  walkRecords(parseMarkdown(source), (record) => out.push(record));
+  return out;
+}
+
+/** Calls `visit` with each line record in document order; records are not kept, so they die young. */
+export function walkRecords(tokens: Token[], visit: (record: LineRecord) => void): void {
   let quote = 0;
   let list = 0;
   let pendingItem = false;
@@ -162,7 +172,7 @@ export function lineRecords(source: string): LineRecord[] {
       case 'tr_close':
         if (row) {
           row.text = row.cells.join(' | ');
-          out.push(row);
+          visit(row);
         }
         row = null;
         break;
@@ -170,7 +180,7 @@ export function lineRecords(source: string): LineRecord[] {
       case 'code_block': {
         const record = blank('code', (token.map?.[0] ?? 0) + 1, quote, list, pendingItem);
         record.endLine = token.map?.[1] ?? record.line;
-        out.push(record);
+        visit(record);
         pendingItem = false;
         break;
       }
@@ -182,12 +192,10 @@ export function lineRecords(source: string): LineRecord[] {
           record.level = headingLevel;
           record.codeSpans = [];
           record.text = inlineText(token, record.codeSpans);
-          out.push(record);
+          visit(record);
           pendingItem = false;
         } else {
-          const first = out.length;
-          paragraphLines(token, paragraphLine, quote, list, pendingItem, out);
-          if (pendingItem && out[first]) out[first].itemNumber = itemNumber;
+          paragraphLines(token, paragraphLine, quote, list, pendingItem ? itemNumber : undefined, visit);
           pendingItem = false;
         }
         break;
@@ -195,7 +203,6 @@ export function lineRecords(source: string): LineRecord[] {
         break;
     }
   }
-  return out;
 }
 
 /** Splits a paragraph's inline children at line breaks, one record per source line. */
@@ -204,11 +211,15 @@ function paragraphLines(
   firstLine: number,
   quote: number,
   list: number,
-  itemStart: boolean,
-  out: LineRecord[],
+  /** Set when the paragraph opens a list item: the ordered-list number, or null for a bullet. */
+  itemNumber: number | null | undefined,
+  visit: (record: LineRecord) => void,
 ): void {
-  let record = blank('text', firstLine, quote, list, itemStart);
+  // the line is counted here, not read back from a record: `visit` may shift a record's line
+  let lineNo = firstLine;
+  let record = blank('text', lineNo, quote, list, itemNumber !== undefined);
   record.paragraphStart = true;
+  record.itemNumber = itemNumber ?? null;
   // 0: still at the start of the line (only emoji/space seen), 1: inside a leading bold run, 2: past it
   let leadState = 0;
   let bold = '';
@@ -219,14 +230,14 @@ function paragraphLines(
     record.text = text.trim();
     record.boldLead = leadState === 2 && bold.trim().length > 0 ? bold.trim() : null;
     record.afterBold = after.trim();
-    out.push(record);
+    visit(record);
   };
   for (const child of token.children ?? []) {
     switch (child.type) {
       case 'softbreak':
       case 'hardbreak':
         flush();
-        record = blank('text', record.line + 1, quote, list, false);
+        record = blank('text', ++lineNo, quote, list, false);
         leadState = 0;
         bold = '';
         after = '';
@@ -261,4 +272,65 @@ function paragraphLines(
     }
   }
   flush();
+}
+
+export interface Section {
+  /** 0-based line of the section's first line in the document. */
+  line: number;
+  text: string;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const TOP_HEADING = /^#{1,6}(?:[ \t]|$)/;
+/** HTML blocks of CommonMark types 1 to 5 run to an end marker, blank lines included. */
+const HTML_BLOCKS: ReadonlyArray<readonly [start: RegExp, end: RegExp]> = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+/**
+ * Splits a document where markdown-it would start afresh anyway: at a heading in column 0 that follows a
+ * blank line, outside fenced code and the HTML blocks that span blank lines. Parsing the sections one by one
+ * gives the same blocks as parsing the whole, while each section's tokens are freed before the next is made,
+ * which keeps a large document's cost linear in its size.
+ */
+export function splitSections(source: string): Section[] {
+  const sections: Section[] = [];
+  let start = 0;
+  let startLine = 0;
+  let fence: { char: string; length: number } | null = null;
+  let htmlEnd: RegExp | null = null;
+  let previousBlank = true;
+  let line = 0;
+  for (let at = 0; at <= source.length; line++) {
+    let next = source.indexOf('\n', at);
+    if (next === -1) next = source.length;
+    const text = source.slice(at, next);
+    if (fence) {
+      const close = new RegExp(`^ {0,3}\\${fence.char}{${fence.length},}[ \\t]*$`);
+      if (close.test(text)) fence = null;
+    } else if (htmlEnd) {
+      if (htmlEnd.test(text)) htmlEnd = null;
+    } else {
+      const open = FENCE_OPEN.exec(text);
+      if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) {
+        fence = { char: open[1]![0]!, length: open[1]!.length };
+      } else {
+        const html = HTML_BLOCKS.find(([begin]) => begin.test(text));
+        if (html && !html[1].test(text.replace(html[0], ''))) htmlEnd = html[1];
+        else if (!html && previousBlank && line > startLine && TOP_HEADING.test(text)) {
+          sections.push({ line: startLine, text: source.slice(start, at) });
+          start = at;
+          startLine = line;
+        }
+      }
+    }
+    previousBlank = text.trim() === '';
+    at = next + 1;
+  }
+  sections.push({ line: startLine, text: source.slice(start) });
+  return sections;
 }

@@ -2,7 +2,7 @@
  * Builds the playbook model from line records: front matter, questions with their parts and
  * gotcha items, and the cheat sheet. One pass over the records; no recursion.
  */
-import { lineRecords, type LineRecord } from './markdown.js';
+import { parseMarkdown, splitSections, walkRecords, type LineRecord } from './markdown.js';
 import { classifyLabel, firstWordIndex, normalize, truncate } from './text.js';
 import type {
   CheatSheet,
@@ -30,13 +30,28 @@ const CHEAT_SHEET_HEADING = /\b(?:cheat ?sheets?|quick reference|quick review|on
 const PLAIN_LABEL = /^([A-Za-z][A-Za-z' \-–—]{0,48}?)\s{0,3}[:：]\s*/;
 const GOTCHA_MARK = /^\s*(?:❌|✗|✘|✖|🚫|⛔)/;
 
+/** The parts an interviewee says aloud: every part but the difficulty and the gotchas. */
+export function spokenParts(question: Question): Part[] {
+  return question.parts.filter((part) => part.kind !== 'difficulty' && part.kind !== 'gotchas');
+}
+
 /** Parses a playbook's text into its model. */
 export function parsePlaybook(input: string): Playbook {
   const source = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const { frontMatter, body } = splitFrontMatter(source);
   const lines = body.split('\n');
-  const records = lineRecords(body);
-  const builder = new Builder(records, lines);
+  // one section at a time: its tokens are garbage before the next section is parsed
+  const records: LineRecord[] = [];
+  for (const section of splitSections(body)) {
+    walkRecords(parseMarkdown(section.text), (record) => {
+      record.line += section.line;
+      record.endLine += section.line;
+      records.push(record);
+    });
+  }
+  const builder = new Builder(lines, questionLevel(records));
+  for (const record of records) builder.visit(record);
+  builder.finish();
   return {
     lineCount: lines.length,
     frontMatter,
@@ -124,6 +139,17 @@ function lineLabel(record: LineRecord): Label | null {
   return { kind, label: match[1]!.trim(), rest: text.slice(match[0].length), style: 'plain' };
 }
 
+/** The heading level that holds questions: the one with the most question-like headings. */
+function questionLevel(records: LineRecord[]): number {
+  const counts = [0, 0, 0, 0, 0];
+  for (const r of records) {
+    if (r.kind === 'heading' && r.quote === 0 && r.list === 0 && r.level >= 2 && r.level <= 4 && matchQuestionHeading(r.text)) counts[r.level]!++;
+  }
+  let best = 0;
+  for (let level = 2; level <= 4; level++) if (counts[level]! > (counts[best] ?? 0)) best = level;
+  return best;
+}
+
 interface OpenPart {
   part: Part;
   texts: string[];
@@ -162,29 +188,18 @@ class Builder {
   private s: OpenSheet | null = null;
 
   constructor(
-    private readonly records: LineRecord[],
     private readonly lines: string[],
-  ) {
-    const questionLevel = this.questionLevel();
-    for (const record of records) this.visit(record, questionLevel);
-    this.closeQuestion(lines.length);
-    this.closeSheet(lines.length);
+    private readonly questionLevel: number,
+  ) {}
+
+  /** Ends the open question and cheat sheet at the end of the document. */
+  finish(): void {
+    this.closeQuestion(this.lines.length);
+    this.closeSheet(this.lines.length);
   }
 
-  /** The heading level that holds questions: the one with the most question-like headings. */
-  private questionLevel(): number {
-    const counts = [0, 0, 0, 0, 0];
-    for (const r of this.records) {
-      if (r.kind === 'heading' && r.quote === 0 && r.list === 0 && r.level >= 2 && r.level <= 4) {
-        if (matchQuestionHeading(r.text)) counts[r.level]!++;
-      }
-    }
-    let best = 0;
-    for (let level = 2; level <= 4; level++) if (counts[level]! > (counts[best] ?? 0)) best = level;
-    return best;
-  }
-
-  private visit(record: LineRecord, questionLevel: number): void {
+  visit(record: LineRecord): void {
+    const questionLevel = this.questionLevel;
     if (record.kind === 'heading' && record.quote === 0 && record.list === 0) {
       this.heading(record, questionLevel);
       return;
@@ -242,7 +257,6 @@ class Builder {
       metric: null,
       gotchas: null,
       gotchaItems: [],
-      prose: '',
     };
     this.q = { question, open: new Map(), current: null, items: [], itemDepth: 0, itemOpen: false, gotchaLabelDepth: 0, pendingDifficulty: false };
   }
@@ -365,13 +379,10 @@ class Builder {
     const question = q.question;
     question.endLine = lastContentLine(this.lines, question.line, endLine);
     if (q.pendingDifficulty) this.settleDifficulty(q);
-    const prose: string[] = [];
     for (const { part, texts } of q.open.values()) {
       part.text = texts.join(' ').trim();
       if (part.kind !== 'difficulty') question[part.kind] = part;
-      if (part.kind !== 'difficulty' && part.kind !== 'gotchas') prose.push(part.text);
     }
-    question.prose = prose.join(' ');
     for (const { item, texts } of q.items) {
       item.text = texts.join(' ').trim();
       const { claim, reason } = splitGotcha(item.text);

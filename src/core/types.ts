@@ -54,8 +54,6 @@ export interface Question extends Span {
   metric: Part | null;
   gotchas: Part | null;
   gotchaItems: GotchaItem[];
-  /** The entry's spoken prose: every part except difficulty and gotchas. */
-  prose: string;
 }
 
 export interface CheatSheetRow {

@@ -1,4 +1,5 @@
 import { defineRule, questionName } from '../core/rule.js';
+import { spokenParts } from '../core/parse.js';
 import { countWords, hasMetric, hasTradeoffWording } from '../core/text.js';
 import type { Part } from '../core/types.js';
 
@@ -22,12 +23,13 @@ export const answerStructure = defineRule({
   check({ doc, report }) {
     if (doc.questions.length === 0) report({ messageId: 'noQuestions', node: { line: 1 } });
     for (const question of doc.questions) {
-      // an explicit part counts when it says something; otherwise the entry's prose must carry it
+      // an explicit part counts when it says something; otherwise the entry's spoken prose must carry it
+      const prose = (): string => spokenParts(question).map((part) => part.text).join(' ');
       const has = {
         theory: filled(question.theory),
         project: filled(question.project),
-        tradeoff: filled(question.tradeoff) || hasTradeoffWording(question.prose),
-        metric: filled(question.metric) || hasMetric(question.prose),
+        tradeoff: filled(question.tradeoff) || hasTradeoffWording(prose()),
+        metric: filled(question.metric) || hasMetric(prose()),
       };
       const missing = PARTS.filter(([kind]) => !has[kind]).map(([, name]) => name);
       if (missing.length > 0) {

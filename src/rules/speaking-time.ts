@@ -1,4 +1,5 @@
 import { defineRule, questionName } from '../core/rule.js';
+import { spokenParts } from '../core/parse.js';
 import { countWords } from '../core/text.js';
 
 export const speakingTime = defineRule({
@@ -14,7 +15,8 @@ export const speakingTime = defineRule({
   check({ doc, config, report }) {
     const limit = config.speakingMinutes * config.wordsPerMinute;
     for (const question of doc.questions) {
-      const words = countWords(question.prose);
+      let words = 0;
+      for (const part of spokenParts(question)) words += countWords(part.text);
       if (words <= limit) continue;
       // rounded up, so an answer just past the limit never reads as exactly at it
       const seconds = Math.ceil((words / config.wordsPerMinute) * 60);
