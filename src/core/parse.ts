@@ -16,6 +16,9 @@ import type {
   Question,
 } from './types.js';
 
+/** Documents larger than this (in UTF-16 code units) are parsed section by section. */
+const SECTION_THRESHOLD = 256 * 1024;
+
 /** Only this much of a heading is read when deciding whether it is a question. */
 const HEADING_PREFIX = 300;
 
@@ -40,9 +43,11 @@ export function parsePlaybook(input: string): Playbook {
   const source = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const { frontMatter, body } = splitFrontMatter(source);
   const lines = body.split('\n');
-  // one section at a time: its tokens are garbage before the next section is parsed
+  // a large document one section at a time, so each section's tokens are garbage before the next is parsed
+  // (the records are the same either way; a small one is parsed whole, which is faster cold)
   const records: LineRecord[] = [];
-  for (const section of splitSections(body)) {
+  const sections = body.length > SECTION_THRESHOLD ? splitSections(body) : [{ line: 0, text: body }];
+  for (const section of sections) {
     walkRecords(parseMarkdown(section.text), (record) => {
       record.line += section.line;
       record.endLine += section.line;
