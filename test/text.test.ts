@@ -95,6 +95,9 @@ describe('findComponent', () => {
     'The system ran on 5 nodes.',
     'it is fault-tolerant',
     'a different replica answers',
+    'a three-node cluster',
+    'a low-latency design',
+    'quorum-based reads',
   ])(
     'finds no component in "%s"',
     (text) => {

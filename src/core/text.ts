@@ -213,6 +213,20 @@ const PROSE_COMPOUNDS = new Set([
   'pre-vote', 'two-phase', 'three-phase', 'well-tested', 'hand-written', 'human-readable', 'order-independent',
 ]);
 
+/** Numbers as words, and endings that make an adjective ("three-node", "quorum-based", "low-latency"). */
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'single', 'multi', 'n']);
+const ADJECTIVE_ENDINGS = new Set([
+  'based', 'like', 'aware', 'free', 'safe', 'only', 'wide', 'style', 'level', 'latency', 'time', 'term', 'scale',
+  'grade', 'tolerant', 'ready', 'bound', 'heavy', 'intensive', 'driven', 'oriented', 'specific', 'side', 'way', 'phase',
+]);
+
+/** Hyphenated English ("split-brain", "three-node", "quorum-based"), not a component's name. */
+function isProseCompound(lower: string): boolean {
+  if (PROSE_COMPOUNDS.has(lower)) return true;
+  const segments = lower.split('-');
+  return NUMBER_WORDS.has(segments[0]!) || /^\d/.test(segments[0]!) || ADJECTIVE_ENDINGS.has(segments[segments.length - 1]!);
+}
+
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]{0,40}(?:[-_][A-Za-z0-9]{1,40}){1,8}$/;
 
 /**
@@ -225,7 +239,7 @@ export function findComponent(list: readonly string[], codeSpans: readonly strin
     const token = list[i]!;
     if (IDENTIFIER.test(token)) {
       const lower = token.toLowerCase();
-      if (token.includes('_') || !PROSE_COMPOUNDS.has(lower)) return token;
+      if (token.includes('_') || !isProseCompound(lower)) return token;
       continue;
     }
     const lower = token.toLowerCase();
@@ -235,7 +249,8 @@ export function findComponent(list: readonly string[], codeSpans: readonly strin
     if (previous === undefined) continue;
     const prevLower = previous.toLowerCase();
     // "the verify service" names one; "the service", "5 nodes" and "3-node cluster" do not
-    if (NOT_A_NAME.has(prevLower) || !/^(?:[A-Za-z][A-Za-z0-9-]{0,40}|\d{1,4}[A-Za-z][A-Za-z0-9]{0,20})$/.test(previous)) continue;
+    if (NOT_A_NAME.has(prevLower) || NUMBER_WORDS.has(prevLower) || (prevLower.includes('-') && isProseCompound(prevLower))) continue;
+    if (!/^(?:[A-Za-z][A-Za-z0-9-]{0,40}|\d{1,4}[A-Za-z][A-Za-z0-9]{0,20})$/.test(previous)) continue;
     return `${previous} ${token}`;
   }
   return null;
