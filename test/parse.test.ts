@@ -101,6 +101,15 @@ describe('parts', () => {
     ]);
   });
 
+  it('reads wrong answers listed beside a list-item gotcha label', () => {
+    const doc = ['## Q1: A', '- **Gotchas:**', '- ❌ "claim one" — Wrong. reason number one', '- ❌ "claim two" — Wrong. reason number two'].join('\n');
+    const [q] = parsePlaybook(doc).questions;
+    expect(q?.gotchaItems.map((i) => [i.line, i.claim, i.reason])).toEqual([
+      [3, 'claim one', 'reason number one'],
+      [4, 'claim two', 'reason number two'],
+    ]);
+  });
+
   it('an empty Tradeoff part does not satisfy the structure', () => {
     const doc = '## Q1: A\n**Answer:** x\n\n**Project Example:** y\n\n**Tradeoff:**\n\n**Metric:** 40 ms\n';
     expect(findings(doc, ['answer-structure'])).toEqual(['1 answer-structure/missingParts']);

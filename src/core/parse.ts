@@ -305,7 +305,8 @@ class Builder {
 
   private gotchaContent(q: OpenQuestion, record: LineRecord, text: string): void {
     const startsItem =
-      (record.list > q.gotchaLabelDepth && record.itemStart && (q.itemDepth === 0 || record.list <= q.itemDepth)) ||
+      // under a list-item label ("- **Gotchas:**") the wrong answers may be nested or its siblings
+      (record.list > 0 && record.list >= q.gotchaLabelDepth && record.itemStart && (q.itemDepth === 0 || record.list <= q.itemDepth)) ||
       (record.list === 0 && record.quote === 0 && record.kind === 'text' && GOTCHA_MARK.test(text));
     if (startsItem) {
       if (record.list > 0 && q.itemDepth === 0) q.itemDepth = record.list;
