@@ -102,7 +102,7 @@ describe('parts', () => {
   });
 
   it('reads wrong answers listed beside a list-item gotcha label', () => {
-    const doc = ['## Q1: A', '- **Gotchas:**', '- ❌ "claim one" — Wrong. reason number one', '- ❌ "claim two" — Wrong. reason number two'].join('\n');
+    const doc = ['## Q1: A', '- **Gotchas:**', '- ❌ "claim one" — Wrong. reason number one', '- **Trap:** "claim two" — Wrong. reason number two'].join('\n');
     const [q] = parsePlaybook(doc).questions;
     expect(q?.gotchaItems.map((i) => [i.line, i.claim, i.reason])).toEqual([
       [3, 'claim one', 'reason number one'],

@@ -273,7 +273,9 @@ class Builder {
     }
     if (record.kind === 'text' && record.quote === 0) {
       const label = lineLabel(record);
-      if (label !== null && this.labelAllowed(q, record)) {
+      // inside a gotcha list, "- **Trap:** …" is a wrong answer, not the same label again
+      const repeated = label?.kind === 'gotchas' && q.current?.part.kind === 'gotchas';
+      if (label !== null && !repeated && this.labelAllowed(q, record)) {
         this.startPart(q, label.kind, label.label, record.line, record.list > 0 ? 'list' : label.style, label.rest);
         if (label.kind === 'gotchas') q.gotchaLabelDepth = record.list;
         return;
