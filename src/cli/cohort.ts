@@ -1,7 +1,6 @@
 /** `playbook-proof cohort`: the instructor's view of every learner's fork, and optional enforcement. */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { enforce } from '../cohort/enforce.js';
 import { scanCohort } from '../cohort/scan.js';
 import type { CohortReport } from '../cohort/types.js';
@@ -12,7 +11,7 @@ import { GitHubApiError } from '../github/errors.js';
 import { describeFsError } from '../node/fs-errors.js';
 import { findRepoRoot } from '../node/playbook-file.js';
 import { formatCohortCsv, formatCohortJson, formatCohortTable } from '../report/cohort-text.js';
-import { readConfig, useColor, type CliIo } from './shared.js';
+import { parseOptions, readConfig, useColor, type CliIo } from './shared.js';
 
 export const COHORT_HELP = `playbook-proof cohort: check every learner's fork of the course template
 
@@ -32,38 +31,29 @@ Usage:
                           new issues, which notify the learner, wait three times as long (at most ${NOTIFY_INTERVAL_MS / 1000} s)
 `;
 
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      options: {
-        template: { type: 'string' },
-        token: { type: 'string' },
-        'api-url': { type: 'string' },
-        config: { type: 'string', short: 'c' },
-        csv: { type: 'string' },
-        json: { type: 'string' },
-        html: { type: 'string' },
-        status: { type: 'boolean' },
-        issue: { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        'write-interval': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; run playbook-proof cohort --help`);
-  }
-}
+const COHORT_OPTIONS = {
+  template: { type: 'string' },
+  token: { type: 'string' },
+  'api-url': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  csv: { type: 'string' },
+  json: { type: 'string' },
+  html: { type: 'string' },
+  status: { type: 'boolean' },
+  issue: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  'write-interval': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** Scans the cohort, prints the table, writes the files, then enforces if asked; exit 0 once the scan completes. */
 export async function cohort(args: string[], io: CliIo): Promise<number> {
-  const { values } = parse(args);
+  const { values, positionals } = parseOptions(args, COHORT_OPTIONS, 'playbook-proof cohort --help');
   if (values.help) {
     io.stdout.write(COHORT_HELP);
     return 0;
   }
+  if (positionals.length > 0) throw new UsageError(`cohort takes options only, got "${positionals[0]}"; run playbook-proof cohort --help`);
   const template = values.template ?? '';
   const match = /^([\w.-]{1,100})\/([\w.-]{1,100})$/.exec(template);
   if (!match) throw new UsageError(`--template must be OWNER/REPO, got "${template.slice(0, 80)}"`);

@@ -1,11 +1,10 @@
 /** The command-line interface: parses arguments, runs a command, returns an exit code. */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { ExitError, InputError, UsageError } from '../errors.js';
 import { hook } from './hook.js';
-import { readConfig, useColor, type CliIo } from './shared.js';
+import { parseOptions, readConfig, useColor, type CliIo } from './shared.js';
 import { describeFsError } from '../node/fs-errors.js';
 import { findRepoRoot, readPlaybookFile } from '../node/playbook-file.js';
 
@@ -38,8 +37,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     case 'check':
       return check(rest, io);
     case 'init': {
-      const { values } = parseInit(rest);
+      const { values, positionals } = parseOptions(rest, { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
       if (values.help) return help(io);
+      if (positionals.length > 0) throw new UsageError(`init takes no path, got "${positionals[0]}"`);
       const { init } = await import('./init.js');
       return init({ dryRun: values['dry-run'] ?? false }, io);
     }
@@ -50,7 +50,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return cohort(rest, io);
     }
     case 'hook': {
-      const { values, positionals } = parse(rest);
+      const { values, positionals } = parseOptions(rest, CHECK_OPTIONS);
       if (values.help) return help(io);
       return hook({ config: values.config, files: positionals }, io);
     }
@@ -74,30 +74,11 @@ function help(io: CliIo): number {
   return 0;
 }
 
-function parseInit(args: string[]) {
-  try {
-    return parseArgs({ args, strict: true, options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; run playbook-proof --help`);
-  }
-}
-
-function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'terminal' },
-        config: { type: 'string', short: 'c' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; run playbook-proof --help`);
-  }
-}
+const CHECK_OPTIONS = {
+  format: { type: 'string', short: 'f', default: 'terminal' },
+  config: { type: 'string', short: 'c' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** Finds, reads and lints the playbook: the path given, else the configured path at the repository root. */
 async function lintFile(explicitPath: string | undefined, configFile: string | undefined, io: CliIo) {
@@ -113,18 +94,12 @@ async function lintFile(explicitPath: string | undefined, configFile: string | u
 
 /** `badge`: the completeness badge as an SVG and/or a shields.io endpoint JSON (stdout when no file is named). */
 async function badge(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: { svg: { type: 'string' }, json: { type: 'string' }, config: { type: 'string', short: 'c' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; run playbook-proof --help`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseOptions(args, {
+    svg: { type: 'string' },
+    json: { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return help(io);
   if (positionals.length > 1) throw new UsageError(`badge takes one playbook path, got ${positionals.length}`);
   const { result } = await lintFile(positionals[0], values.config, io);
@@ -148,7 +123,7 @@ async function badge(args: string[], io: CliIo): Promise<number> {
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args);
+  const { values, positionals } = parseOptions(args, CHECK_OPTIONS);
   if (values.help) return help(io);
   if (positionals.length > 1) throw new UsageError(`check takes one playbook path, got ${positionals.length}`);
   const format = values.format;

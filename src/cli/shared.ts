@@ -1,6 +1,8 @@
 /** What the commands share: the I/O they are given, colour, and how configuration is found. */
 import { isAbsolute, relative, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveConfig, type Config } from '../config.js';
+import { UsageError } from '../errors.js';
 import { findConfigFile } from '../node/config-lookup.js';
 
 export interface CliIo {
@@ -23,4 +25,13 @@ export async function readConfig(explicit: string | undefined, cwd: string, root
   // the YAML and schema libraries load only when there is a file to read
   const { loadConfigFile } = await import('../node/config-file.js');
   return loadConfigFile(file, explicit ?? relative(cwd, file));
+}
+
+/** Parses a command's arguments strictly; an unknown or malformed option is a UsageError pointing at `helpCommand`. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, helpCommand = 'playbook-proof --help') {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; run ${helpCommand}`);
+  }
 }
