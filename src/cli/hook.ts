@@ -3,7 +3,7 @@
  * so a partially staged file is judged by what the commit will hold, and exits 1 to block a failing commit.
  */
 import { relative, resolve } from 'node:path';
-import { ExitError, InputError, UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { findRepoRoot, toPosix } from '../node/playbook-file.js';
 import { readConfig, useColor, type CliIo } from './shared.js';
 
@@ -24,13 +24,13 @@ export async function hook(options: HookOptions, io: CliIo): Promise<number> {
   const passed = options.files.map((file) => toPosix(relative(root, resolve(io.cwd, file))));
   if (options.files.length > 0 && !passed.includes(path)) return 0;
 
-  const { gitClient, readStagedBlob, stagedStatus } = await import('../node/git.js');
+  const { gitClient, readStagedBlob, stagedStatus, unmergedError } = await import('../node/git.js');
   const git = gitClient(root);
   // Called by lint-staged with the playbook among its files, the playbook is staged (added, modified, or
   // deleted with --diff-filter=ACMRD): read the index blob straight away. Called bare, ask git first.
   const status = options.files.length > 0 ? 'staged' : await stagedStatus(git, path);
   if (status === 'unchanged') return 0;
-  if (status === 'unmerged') throw new ExitError(`${path} has unresolved merge conflicts; resolve them and git add it first`, 1);
+  if (status === 'unmerged') throw unmergedError(path);
   const blob = status === 'deleted' ? Promise.resolve(null) : readStagedBlob(git, path);
   // load the parser while git works in its own process
   const core = await import('./core-chunk.js');

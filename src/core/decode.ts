@@ -15,9 +15,7 @@ export const LIMITS = Object.freeze({
 /** Decodes UTF-8 text, refusing binary content (a NUL byte), invalid UTF-8 and documents past the limits. */
 export function decodePlaybook(bytes: Uint8Array, limits: { maxBytes: number; maxHeadings: number } = LIMITS): Decoded {
   const maxBytes = limits.maxBytes;
-  if (bytes.byteLength > maxBytes) {
-    return { ok: false, reason: `is ${formatBytes(bytes.byteLength)}, more than the ${formatBytes(maxBytes)} a playbook may be` };
-  }
+  if (bytes.byteLength > maxBytes) return { ok: false, reason: tooLargeReason(bytes.byteLength, maxBytes) };
   if (bytes.indexOf(0) !== -1) return { ok: false, reason: 'is a binary file (it contains NUL bytes), not Markdown text' };
   let text: string;
   try {
@@ -53,6 +51,11 @@ function firstBadLine(bytes: Uint8Array): number {
     i += length;
   }
   return line;
+}
+
+/** Why a playbook of `size` bytes is refused: "is 6 MiB, more than the 5 MiB a playbook may be". */
+export function tooLargeReason(size: number, maxBytes: number = LIMITS.maxBytes): string {
+  return `is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} a playbook may be`;
 }
 
 /** "1.5 MiB", "300 KiB", "12 bytes". */

@@ -1,5 +1,5 @@
 /** Reads the playbook's bytes at a commit through the contents API; never checks out or runs anything. */
-import { formatBytes, LIMITS } from '../core/decode.js';
+import { LIMITS, tooLargeReason } from '../core/decode.js';
 import type { Client } from './client.js';
 import { apiError, statusOf } from './errors.js';
 
@@ -29,7 +29,7 @@ export async function readFileAt(client: Client, file: FileAt): Promise<Playbook
   const entry = data as { type?: string; size?: number; encoding?: string; content?: string };
   if (entry.type !== 'file') return { kind: 'unreadable', reason: `is a ${entry.type ?? 'non-file'}, not a file` };
   if ((entry.size ?? 0) > LIMITS.maxBytes) {
-    return { kind: 'unreadable', reason: `is ${formatBytes(entry.size ?? 0)}, more than the ${formatBytes(LIMITS.maxBytes)} a playbook may be` };
+    return { kind: 'unreadable', reason: tooLargeReason(entry.size ?? 0) };
   }
   if (entry.encoding === 'base64' && typeof entry.content === 'string') return { kind: 'ok', bytes: Buffer.from(entry.content, 'base64') };
   // files over 1 MB come without content in JSON: ask for the raw bytes

@@ -2,7 +2,7 @@
  * Reads the playbook at the head of each fork's default branch, many forks per GraphQL query (aliases),
  * falling back to the contents API for what a query cannot answer (a text GraphQL will not return).
  */
-import { formatBytes, LIMITS } from '../core/decode.js';
+import { LIMITS, tooLargeReason } from '../core/decode.js';
 import type { Client } from './client.js';
 import { readFileAt, type PlaybookRead } from './contents.js';
 import type { Fork } from './forks.js';
@@ -101,7 +101,7 @@ function blobRead(object: RepositoryNode['object']): PlaybookRead {
   if (object.isBinary) return { kind: 'unreadable', reason: 'is a binary file, not Markdown text' };
   if (typeof object.byteSize !== 'number') return { kind: 'unreadable', reason: 'is a directory, not a file' };
   if (object.byteSize > LIMITS.maxBytes) {
-    return { kind: 'unreadable', reason: `is ${formatBytes(object.byteSize)}, more than the ${formatBytes(LIMITS.maxBytes)} a playbook may be` };
+    return { kind: 'unreadable', reason: tooLargeReason(object.byteSize) };
   }
   if (typeof object.text === 'string') return { kind: 'ok', bytes: Buffer.from(object.text, 'utf8') };
   return object.byteSize > GRAPHQL_TEXT_LIMIT || object.text === null ? { kind: 'unreadable', reason: NEEDS_REST } : { kind: 'missing' };

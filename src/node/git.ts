@@ -40,10 +40,15 @@ export async function readStagedBlob(git: SimpleGit, path: string): Promise<Buff
   } catch (error) {
     if (error instanceof GitError && /does not exist|not in the index|exists on disk, but not in/.test(error.message)) return null;
     if (error instanceof GitError && /is in the index, but not at stage 0/.test(error.message)) {
-      throw new ExitError(`${path} has unresolved merge conflicts; resolve them and git add it first`, 1, { cause: error });
+      throw unmergedError(path, error);
     }
     throw new ExitError(`git could not read the staged ${path}: ${error instanceof Error ? error.message.trim().split('\n')[0] : String(error)}`, 2, { cause: error });
   }
+}
+
+/** The one message for a playbook the index holds in conflict: exit 1, the commit is blocked. */
+export function unmergedError(path: string, cause?: unknown): ExitError {
+  return new ExitError(`${path} has unresolved merge conflicts; resolve them and git add it first`, 1, { cause });
 }
 
 /** The effective `core.hooksPath` (local, global or system), or null when git uses its own hooks folder. */

@@ -1,7 +1,7 @@
 /** Locates and reads a playbook from disk into text plus its repository-relative path. */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { decodePlaybook, formatBytes, LIMITS } from '../core/decode.js';
+import { decodePlaybook, LIMITS, tooLargeReason } from '../core/decode.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from './fs-errors.js';
 
@@ -45,7 +45,7 @@ export function readPlaybookFile(path: string, cwd: string): PlaybookFile {
     const stats = statSync(absolute);
     if (stats.isDirectory()) throw new InputError(`${displayPath} is a directory; pass the playbook's file path`);
     if (stats.size > LIMITS.maxBytes) {
-      throw new InputError(`${displayPath} is ${formatBytes(stats.size)}, more than the ${formatBytes(LIMITS.maxBytes)} a playbook may be`);
+      throw new InputError(`${displayPath} ${tooLargeReason(stats.size)}`);
     }
     bytes = readFileSync(absolute);
   } catch (error) {
