@@ -1,0 +1,15 @@
+/**
+ * Removes what a learner could hide in text to act on the reader's screen or mislead them: C0 and C1 control
+ * characters (ESC starts terminal sequences such as OSC 52, which writes the clipboard) and the bidirectional
+ * overrides and isolates (U+202A–202E, U+2066–2069) that reorder what is displayed. Every learner string that
+ * reaches a terminal, a comment, an annotation, a job summary or an HTML report passes through here.
+ */
+
+// C0 controls but tab and line feed, DEL and the C1 block, then the bidi embeddings, overrides and isolates
+// eslint-disable-next-line no-control-regex
+const HIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Learner text with control characters and bidi overrides removed; tabs and line feeds are kept. */
+export function stripControls(text: string): string {
+  return text.replace(HIDDEN, '');
+}
