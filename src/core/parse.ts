@@ -341,13 +341,16 @@ class Builder {
     if (existing) {
       q.current = existing;
     } else {
-      const part: Part = { kind, style, label, line, endLine: line, text: '', codeSpans: [] };
+      const part: Part = { kind, style, label, line, endLine: line, text: '', lines: [], codeSpans: [] };
       const open = { part, texts: [] };
       q.open.set(kind, open);
       q.question.parts.push(part);
       q.current = open;
     }
-    if (rest.length > 0) q.current.texts.push(rest);
+    if (rest.length > 0) {
+      q.current.texts.push(rest);
+      q.current.part.lines.push({ line, text: rest });
+    }
   }
 
   /** A difficulty label whose level never came: an empty, invalid rating at the label. */
@@ -359,7 +362,7 @@ class Builder {
 
   private markDifficulty(q: OpenQuestion, line: number, label: string, style: Part['style']): void {
     if (q.open.has('difficulty')) return;
-    const part: Part = { kind: 'difficulty', style, label, line, endLine: line, text: '', codeSpans: [] };
+    const part: Part = { kind: 'difficulty', style, label, line, endLine: line, text: '', lines: [], codeSpans: [] };
     q.open.set('difficulty', { part, texts: [] });
     q.question.parts.push(part);
   }
@@ -371,7 +374,10 @@ class Builder {
       this.startPart(q, 'theory', '', record.line, 'implicit', '');
     }
     const current = q.current!;
-    if (text.length > 0) current.texts.push(text);
+    if (text.length > 0) {
+      current.texts.push(text);
+      current.part.lines.push({ line: record.line, text });
+    }
     for (const span of record.codeSpans) current.part.codeSpans.push(span);
     current.part.endLine = Math.max(current.part.endLine, record.endLine);
   }

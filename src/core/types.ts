@@ -10,6 +10,12 @@ export interface Span {
   endLine: number;
 }
 
+/** A line of plain text and where it stands. */
+export interface TextLine {
+  line: number;
+  text: string;
+}
+
 /** One labelled (or implicit) part of an entry, with the prose under it. */
 export interface Part extends Span {
   kind: PartKind;
@@ -18,6 +24,8 @@ export interface Part extends Span {
   label: string;
   /** Plain text of the part, label excluded, code blocks excluded. */
   text: string;
+  /** The same text line by line, each with its 1-based source line (for findings inside a part). */
+  lines: TextLine[];
   /** Contents of inline code spans in the part. */
   codeSpans: string[];
 }
