@@ -23,7 +23,8 @@ describe('badge colour and message', () => {
 
   it('says "passed" for a complete playbook and "N/M criteria" otherwise', () => {
     expect(endpointBadge(lint(example))).toEqual({ schemaVersion: 1, label: 'playbook', message: 'passed', color: 'brightgreen' });
-    const noGotchas = example.replace(/^\*\*Gotcha — Common wrong answers:\*\*$/gm, '');
+    // without its label and its ❌ marks, a gotcha list is just a list under the metric
+    const noGotchas = example.replace(/^\*\*Gotcha — Common wrong answers:\*\*$/gm, '**Notes:**').replaceAll('❌ ', '');
     expect(endpointBadge(lint(noGotchas))).toEqual({ schemaVersion: 1, label: 'playbook', message: '6/7 criteria', color: 'green' });
     expect(endpointBadge(lint(''))).toEqual({ schemaVersion: 1, label: 'playbook', message: '1/7 criteria', color: 'red' });
   });

@@ -16,7 +16,9 @@ function sampleEntry(): { text: string; offset: number } {
 }
 
 describe.skipIf(!hasLesson)("the lesson's sample entry", () => {
-  it('passes every per-question rule on its own', () => {
+  // The sample shows the Answer, Project Example and Gotcha parts; the "Done when" list asks every entry for a
+  // Tradeoff and a Metric part as well, which the sample folds into its project paragraph.
+  it('passes every per-question rule on its own but answer-structure, which wants its own Tradeoff and Metric parts', () => {
     const { text } = sampleEntry();
     const result = lint(text);
     expect(result.playbook.questions).toHaveLength(1);
@@ -28,8 +30,12 @@ describe.skipIf(!hasLesson)("the lesson's sample entry", () => {
     expect(result.findings.map((f) => `${f.line} ${f.ruleId}/${f.messageId}`)).toEqual([
       '1 question-count/tooFew',
       '1 difficulty/levelsMissing',
+      '1 answer-structure/missingParts',
       `${text.split('\n').length} cheat-sheet/missing`,
     ]);
+    expect(result.findings.find((f) => f.ruleId === 'answer-structure')?.message).toBe(
+      'Q1 lacks a tradeoff and a metric, expected Theory → Project → Tradeoff → Metric',
+    );
   });
 
   it('still passes when the whole lesson file is checked (the sample sits in a code fence)', () => {

@@ -58,7 +58,7 @@ describe('difficulty', () => {
 
   it('a difficulty label followed by another label is an empty, invalid rating at the label', () => {
     const [q] = parsePlaybook('## Q1: A\n**Difficulty:**\n\n**Answer:**\nText here.\n').questions;
-    expect(q?.difficulty).toEqual({ level: null, raw: '', line: 2 });
+    expect(q?.difficulty).toEqual({ level: null, raw: '', line: 2, how: 'label' });
     expect(q?.theory?.text).toBe('Text here.');
   });
 });
@@ -134,13 +134,13 @@ describe('edge cases found while documenting the rules', () => {
 
   it('a difficulty heading with a word, not a level, is that invalid rating, and the next paragraph stays the answer', () => {
     const [q] = parsePlaybook('## Q1: A\n\n#### Difficulty: medium\n\nRaft elects a leader by majority vote.\n').questions;
-    expect(q?.difficulty).toEqual({ level: null, raw: 'medium', line: 3 });
+    expect(q?.difficulty).toEqual({ level: null, raw: 'medium', line: 3, how: 'label' });
     expect(q?.theory?.text).toBe('Raft elects a leader by majority vote.');
   });
 
   it('a bold difficulty label followed by prose rates nothing and keeps the prose as the answer', () => {
     const [q] = parsePlaybook('## Q1: A\n**Difficulty:**\n\nRaft elects a leader by majority vote.\n').questions;
-    expect(q?.difficulty).toEqual({ level: null, raw: '', line: 2 });
+    expect(q?.difficulty).toEqual({ level: null, raw: '', line: 2, how: 'label' });
     expect(q?.theory?.text).toBe('Raft elects a leader by majority vote.');
   });
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { classifyLabel } from '../src/core/labels.js';
+import { findComponent } from '../src/core/components.js';
 import {
-  classifyLabel,
   countWords,
-  findComponent,
   findMetric,
   hasMetric,
   hasTradeoffWording,
   normalize,
   tokens,
 } from '../src/core/text.js';
-import { splitGotcha } from '../src/core/parse.js';
+import { splitGotcha } from '../src/core/gotcha.js';
 
 describe('classifyLabel', () => {
   it.each([
@@ -31,12 +31,18 @@ describe('classifyLabel', () => {
     ['Common mistakes', 'gotchas'],
     ['Traps', 'gotchas'],
     ['Pitfalls', 'gotchas'],
-    ['DIFFICULTY', 'difficulty'],
+    ['Where I used it', 'project'],
+    ['In trust-platform', 'project'],
+    ['Cost', 'tradeoff'],
+    ['The catch', 'tradeoff'],
+    ['Measured', 'metric'],
+    ['Concept', 'theory'],
+    ['Common wrong answers', 'gotchas'],
   ])('%s is a %s label', (label, kind) => {
     expect(classifyLabel(label)).toBe(kind);
   });
 
-  it.each(['Wrong', 'Why it matters', 'Projection', 'Notes', 'In practice the leader steps down and a new one is elected soon'])(
+  it.each(['Wrong', 'Why it matters', 'Projection', 'Notes', 'In practice the leader steps down and a new one is elected soon', 'In short', 'DIFFICULTY'])(
     '%s is not a label',
     (label) => {
       expect(classifyLabel(label)).toBeNull();

@@ -13,6 +13,9 @@ const HELP = `playbook-proof: check a distributed-systems interview playbook aga
 
 Usage:
   playbook-proof check [path] [--format terminal|json] [--config FILE]
+  playbook-proof explain [path] [--format terminal|json] [--config FILE]
+                                                      the outline as read: each question's difficulty, parts,
+                                                      gotchas and cheat-sheet row, with where and how each was found
   playbook-proof hook [files...] [--config FILE]     the pre-commit check of the staged playbook
   playbook-proof init [--dry-run]                     set up the hook, the workflow and a playbook skeleton
   playbook-proof badge [path] [--svg FILE] [--json FILE]   the completeness badge (SVG, shields.io endpoint JSON)
@@ -36,6 +39,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return check([], io);
     case 'check':
       return check(rest, io);
+    case 'explain':
+      return explain(rest, io);
     case 'init': {
       const { values, positionals } = parseOptions(rest, { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
       if (values.help) return help(io);
@@ -136,6 +141,20 @@ async function check(args: string[], io: CliIo): Promise<number> {
   } else {
     io.stdout.write(formatTerminal(result, { color: useColor(io), displayPath: file.displayPath }));
   }
+  return result.passed ? 0 : 1;
+}
+
+/** `explain`: the outline exactly as read, so a learner can see whether the checker misread the playbook. */
+async function explain(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOptions(args, CHECK_OPTIONS);
+  if (values.help) return help(io);
+  if (positionals.length > 1) throw new UsageError(`explain takes one playbook path, got ${positionals.length}`);
+  const format = values.format;
+  if (format !== 'terminal' && format !== 'json') throw new UsageError(`--format must be "terminal" or "json", got "${format}"`);
+  const { result, file } = await lintFile(positionals[0], values.config, io);
+  const { formatExplain, formatExplainJson, toExplainReport } = await import('../report/outline.js');
+  const report = toExplainReport(result);
+  io.stdout.write(format === 'json' ? formatExplainJson(report) : formatExplain(report, { color: useColor(io), displayPath: file.displayPath }));
   return result.passed ? 0 : 1;
 }
 

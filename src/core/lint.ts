@@ -16,6 +16,8 @@ export interface Finding {
   column: number;
   /** The question's number, or null for a whole-document finding. */
   question: number | null;
+  /** The line of the question's heading (two questions may share a number), or null. */
+  questionLine: number | null;
   data: MessageData;
 }
 
@@ -128,6 +130,7 @@ function toFinding(rule: Rule, severity: Severity, report: Report<string>, playb
     line,
     column: report.node.column ?? 1,
     question: report.question ? report.question.number : null,
+    questionLine: report.question ? report.question.line : null,
     data,
   };
 }

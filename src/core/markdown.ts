@@ -7,7 +7,7 @@ import MarkdownIt from 'markdown-it';
 import { firstWordIndex } from './text.js';
 import type Token from 'markdown-it/lib/token.mjs';
 
-export type RecordKind = 'heading' | 'text' | 'row' | 'code';
+export type RecordKind = 'heading' | 'text' | 'row' | 'code' | 'html';
 
 export interface LineRecord {
   kind: RecordKind;
@@ -15,14 +15,14 @@ export interface LineRecord {
   line: number;
   /** Last source line (code blocks span several). */
   endLine: number;
-  /** Plain text, markup removed. */
+  /** Plain text, markup removed (image alt text too: a reader sees the image, not its alt text); raw HTML for `html`. */
   text: string;
   /** Inline code spans on the line. */
   codeSpans: string[];
-  /** Text of a bold run that opens the line (after emoji or spaces), if any. */
-  boldLead: string | null;
-  /** Plain text after that bold run. */
-  afterBold: string;
+  /** Text of a bold or italic run that opens the line (after emoji or spaces), if any. */
+  lead: string | null;
+  /** Plain text after that run. */
+  afterLead: string;
   /** Heading level, 0 for other kinds. */
   level: number;
   /** Blockquote depth. */
@@ -64,8 +64,8 @@ function blank(kind: RecordKind, line: number, quote: number, list: number, item
     endLine: line,
     text: '',
     codeSpans: NONE,
-    boldLead: null,
-    afterBold: '',
+    lead: null,
+    afterLead: '',
     level: 0,
     quote,
     list,
@@ -84,7 +84,6 @@ function inlineText(token: Token, codeSpans?: string[]): string {
     switch (child.type) {
       case 'text':
       case 'text_special':
-      case 'image':
         text += child.content;
         break;
       case 'code_inline':
@@ -176,6 +175,14 @@ export function walkRecords(tokens: Token[], visit: (record: LineRecord) => void
         }
         row = null;
         break;
+      case 'html_block': {
+        const record = blank('html', (token.map?.[0] ?? 0) + 1, quote, list, pendingItem);
+        record.endLine = token.map?.[1] ?? record.line;
+        record.text = token.content;
+        visit(record);
+        pendingItem = false;
+        break;
+      }
       case 'fence':
       case 'code_block': {
         const record = blank('code', (token.map?.[0] ?? 0) + 1, quote, list, pendingItem);
@@ -220,16 +227,16 @@ function paragraphLines(
   let record = blank('text', lineNo, quote, list, itemNumber !== undefined);
   record.paragraphStart = true;
   record.itemNumber = itemNumber ?? null;
-  // 0: still at the start of the line (only emoji/space seen), 1: inside a leading bold run, 2: past it
+  // 0: still at the start of the line (only emoji/space seen), 1: inside a leading bold or italic run, 2: past it
   let leadState = 0;
-  let bold = '';
+  let lead = '';
   let after = '';
   let text = '';
-  let strongDepth = 0;
+  let emphasisDepth = 0;
   const flush = (): void => {
     record.text = text.trim();
-    record.boldLead = leadState === 2 && bold.trim().length > 0 ? bold.trim() : null;
-    record.afterBold = after.trim();
+    record.lead = leadState === 2 && lead.trim().length > 0 ? lead.trim() : null;
+    record.afterLead = after.trim();
     visit(record);
   };
   for (const child of token.children ?? []) {
@@ -239,30 +246,35 @@ function paragraphLines(
         flush();
         record = blank('text', ++lineNo, quote, list, false);
         leadState = 0;
-        bold = '';
+        lead = '';
         after = '';
         text = '';
-        strongDepth = 0;
+        emphasisDepth = 0;
         break;
       case 'strong_open':
-        strongDepth++;
+      case 'em_open':
+        emphasisDepth++;
         if (leadState === 0) leadState = 1;
         break;
       case 'strong_close':
-        strongDepth--;
-        if (leadState === 1 && strongDepth === 0) leadState = 2;
+      case 'em_close':
+        emphasisDepth--;
+        if (leadState === 1 && emphasisDepth === 0) leadState = 2;
+        break;
+      case 'image':
+        // what a reader sees is the picture: its alt text is not prose, but it ends an empty line start
+        if (leadState === 0) leadState = 3;
         break;
       case 'text':
       case 'text_special':
-      case 'code_inline':
-      case 'image': {
+      case 'code_inline': {
         const content = child.content;
         if (child.type === 'code_inline') {
           if (record.codeSpans === NONE) record.codeSpans = [];
           record.codeSpans.push(content);
         }
         text += content;
-        if (leadState === 1) bold += content;
+        if (leadState === 1) lead += content;
         else if (leadState === 2) after += content;
         else if (leadState === 0 && firstWordIndex(content) < content.length) leadState = 3;
         break;

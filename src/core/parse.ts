@@ -1,20 +1,15 @@
 /**
- * Builds the playbook model from line records: front matter, questions with their parts and
- * gotcha items, and the cheat sheet. One pass over the records; no recursion.
+ * Builds the playbook model: front matter, an outline of the document (question entries, the sections that
+ * group them, the cheat sheet), then each entry read on its own (`entry.ts`), the cheat sheet's rows matched to
+ * the questions, and copied entries marked.
  */
+import { CHEAT_SHEET_HEADING, matchRows, SheetReader } from './cheat-sheet.js';
+import { markCopies } from './copies.js';
+import { headingTag, parseRating, sectionRating } from './difficulty.js';
+import { readEntry, type EntryInput } from './entry.js';
 import { parseMarkdown, splitSections, walkRecords, type LineRecord } from './markdown.js';
-import { classifyLabel, firstWordIndex, normalize, truncate } from './text.js';
-import type {
-  CheatSheet,
-  CheatSheetRow,
-  Difficulty,
-  FrontMatter,
-  GotchaItem,
-  Part,
-  PartKind,
-  Playbook,
-  Question,
-} from './types.js';
+import { firstWordIndex, normalize } from './text.js';
+import type { CheatSheet, Difficulty, FrontMatter, Part, Playbook, Question } from './types.js';
 
 /** Documents larger than this (in UTF-16 code units) are parsed section by section. */
 const SECTION_THRESHOLD = 256 * 1024;
@@ -24,18 +19,16 @@ const HEADING_PREFIX = 300;
 
 // "Q1: …", "Q 1 - …", "Question 3 — …", "#4 …", "1. …", "1) …": a number, then a separator.
 const QUESTION_HEADING =
-  /^(?:(?:q|question)\s{0,3}(?:#\s{0,3})?(\d{1,7})\b(?:\s{0,3}[.:)\-–—|]+)?|#(\d{1,7})\b(?:\s{0,3}[.:)\-–—|]+)?|(\d{1,7})\s{0,3}[.:)\-–—|]+)\s*/i;
-const DIFFICULTY_TAG = /[[(]\s{0,3}(?:difficulty\s{0,3}:?\s{0,3})?(L\s?\d{1,3})\s{0,3}[\])]/i;
-const LEVEL = /\bL\s?(\d{1,3})\b/i;
-/** A line that gives only a rating: "L2", "L2 (intermediate)", "**L3**", "Level 1". */
-const LEVEL_LINE = /^\s{0,3}(?:level\s{0,3})?L?\s?\d{1,3}\b[^.!?]{0,40}$/i;
-const CHEAT_SHEET_HEADING = /\b(?:cheat ?sheets?|quick reference|quick review|one ?line summar(?:y|ies))\b/;
-const PLAIN_LABEL = /^([A-Za-z][A-Za-z' \-–—]{0,48}?)\s{0,3}[:：]\s*/;
-const GOTCHA_MARK = /^\s*(?:❌|✗|✘|✖|🚫|⛔)/;
+  /^(?:(?:q|question)\s{0,3}(?:#\s{0,3})?(\d{1,7})\b(?:\s{0,3}[.:)\-–—|·]+)?|#(\d{1,7})\b(?:\s{0,3}[.:)\-–—|·]+)?|(\d{1,7})\s{0,3}[.:)\-–—|·]+)\s*/i;
 
-/** The parts an interviewee says aloud: every part but the difficulty and the gotchas. */
+/** The parts an interviewee says aloud: every part but the gotchas. */
 export function spokenParts(question: Question): Part[] {
   return question.parts.filter((part) => part.kind !== 'difficulty' && part.kind !== 'gotchas');
+}
+
+/** The questions that count: every entry that is not a copy of an earlier one. */
+export function distinctQuestions(doc: Playbook): Question[] {
+  return doc.questions.filter((question) => question.copyOf === null);
 }
 
 /** Parses a playbook's text into its model. */
@@ -54,15 +47,13 @@ export function parsePlaybook(input: string): Playbook {
       records.push(record);
     });
   }
-  const builder = new Builder(lines, questionLevel(records));
-  for (const record of records) builder.visit(record);
-  builder.finish();
-  return {
-    lineCount: lines.length,
-    frontMatter,
-    questions: builder.questions,
-    cheatSheet: builder.cheatSheet,
-  };
+  const outline = new Outline(lines, questionLevel(records));
+  for (const record of records) outline.visit(record);
+  outline.finish();
+  const questions = outline.entries.map((entry) => readEntry(entry, lines));
+  markCopies(questions);
+  const cheatSheet = outline.sheet(questions);
+  return { lineCount: lines.length, frontMatter, questions, cheatSheet };
 }
 
 /** Finds YAML front matter and blanks it out, keeping every line in place. */
@@ -88,6 +79,7 @@ function countNewlines(text: string): number {
   return count;
 }
 
+
 interface HeadingMatch {
   number: number;
   title: string;
@@ -102,46 +94,11 @@ function matchQuestionHeading(text: string): HeadingMatch | null {
   // a bare number must be followed by a separator; "Q1"/"Question 1" need a word boundary only
   const number = Number(match[1] ?? match[2] ?? match[3]);
   let title = text.slice(text.length - head.length + match[0].length);
-  const tag = DIFFICULTY_TAG.exec(title);
-  if (tag) title = (title.slice(0, tag.index) + title.slice(tag.index + tag[0].length)).replace(/\s{2,}/g, ' ');
-  title = title.replace(/^[\s.:)\-–—|]+|[\s\-–—|]+$/g, '');
-  return { number, title, tag: tag ? tag[1]! : null };
-}
-
-function parseDifficulty(raw: string, line: number): Difficulty {
-  const text = truncate(raw.trim(), 40);
-  const match = LEVEL.exec(raw.slice(0, 200));
-  const digits = match ? Number(match[1]) : 0;
-  const level = digits >= 1 && digits <= 3 ? (`L${digits}` as Difficulty['level']) : null;
-  return { level, raw: match ? `L${match[1]}` : text, line };
-}
-
-interface Label {
-  kind: PartKind;
-  label: string;
-  rest: string;
-  style: Part['style'];
-}
-
-/** Reads a label at the start of a paragraph line: a bold run or "Word:" prose. */
-function lineLabel(record: LineRecord): Label | null {
-  if (record.boldLead !== null) {
-    // "**Difficulty:** L2", "**Difficulty**: L2" and "**Difficulty: L2**" all read the same
-    const colon = record.boldLead.search(/[:：]/);
-    const label = (colon > 0 ? record.boldLead.slice(0, colon) : record.boldLead).replace(/[\s\-–—]+$/, '');
-    const rest = `${colon > 0 ? record.boldLead.slice(colon + 1) : ''} ${record.afterBold}`;
-    const kind = classifyLabel(label);
-    if (kind) return { kind, label, rest: rest.replace(/^[\s:：\-–—]+/, '').trim(), style: 'bold' };
-    return null;
-  }
-  // "Answer: …" without bold counts only where a paragraph or list item begins
-  if (!record.paragraphStart && !record.itemStart) return null;
-  const text = record.text.slice(firstWordIndex(record.text));
-  const match = PLAIN_LABEL.exec(text);
-  if (!match) return null;
-  const kind = classifyLabel(match[1]!, true);
-  if (!kind) return null;
-  return { kind, label: match[1]!.trim(), rest: text.slice(match[0].length), style: 'plain' };
+  const tagged = headingTag(title);
+  if (tagged) title = tagged.title;
+  // "### 1) Q: What is …?": the "Q:" after the number is not part of the title
+  title = title.replace(/^[\s.:)\-–—|·]+|[\s\-–—|·]+$/g, '').replace(/^q\s{0,2}[:.]\s*/i, '');
+  return { number, title, tag: tagged ? tagged.tag : null };
 }
 
 /** The heading level that holds questions: the one with the most question-like headings. */
@@ -155,350 +112,114 @@ function questionLevel(records: LineRecord[]): number {
   return best;
 }
 
-interface OpenPart {
-  part: Part;
-  texts: string[];
-}
-
-interface OpenItem {
-  item: GotchaItem;
-  texts: string[];
-}
-
-interface OpenQuestion {
-  question: Question;
-  open: Map<PartKind, OpenPart>;
-  current: OpenPart | null;
-  items: OpenItem[];
-  itemDepth: number;
-  itemOpen: boolean;
-  /** List depth of the gotcha label (0 for a paragraph or heading). */
-  gotchaLabelDepth: number;
-  /** A difficulty label had no level on its line: the next line gives it. */
-  pendingDifficulty: boolean;
-}
-
-interface OpenSheet {
-  sheet: CheatSheet;
-  level: number;
-  tableRows: CheatSheetRow[];
-  listRows: CheatSheetRow[];
-  lastListRow: CheatSheetRow | null;
-}
-
-class Builder {
-  readonly questions: Question[] = [];
-  cheatSheet: CheatSheet | null = null;
-  private q: OpenQuestion | null = null;
-  private s: OpenSheet | null = null;
+/**
+ * Cuts the document into question entries, the sections that group them and the cheat sheet, in one pass
+ * over the line records. An entry runs from its heading to the next heading at its level or above.
+ */
+class Outline {
+  readonly entries: EntryInput[] = [];
+  private entry: EntryInput | null = null;
+  /** Ratings given by grouping headings, by heading level. */
+  private readonly groups: (Difficulty | null)[] = [];
+  private sheetReader: SheetReader | null = null;
+  private chosen: { sheet: CheatSheet; keepSummary: boolean } | null = null;
 
   constructor(
     private readonly lines: string[],
     private readonly questionLevel: number,
   ) {}
 
-  /** Ends the open question and cheat sheet at the end of the document. */
+  visit(record: LineRecord): void {
+    if (record.kind === 'heading' && record.quote === 0 && record.list === 0) {
+      this.heading(record);
+      return;
+    }
+    if (this.sheetReader) this.sheetReader.visit(record);
+    else if (this.entry) this.entry.records.push(record);
+  }
+
+  /** Ends the open entry and cheat sheet at the end of the document. */
   finish(): void {
-    this.closeQuestion(this.lines.length);
+    this.closeEntry(this.lines.length);
     this.closeSheet(this.lines.length);
   }
 
-  visit(record: LineRecord): void {
-    const questionLevel = this.questionLevel;
-    if (record.kind === 'heading' && record.quote === 0 && record.list === 0) {
-      this.heading(record, questionLevel);
-      return;
-    }
-    if (this.s) this.sheetContent(record);
-    else if (this.q) this.questionContent(this.q, record);
+  /** The cheat sheet, its rows matched to the questions; the first sheet with rows wins. */
+  sheet(questions: readonly Question[]): CheatSheet | null {
+    if (this.chosen === null) return null;
+    matchRows(this.chosen.sheet, questions, this.chosen.keepSummary);
+    return this.chosen.sheet;
   }
 
-  private heading(record: LineRecord, questionLevel: number): void {
-    const match = record.level === questionLevel ? matchQuestionHeading(record.text) : null;
+  private heading(record: LineRecord): void {
+    const match = record.level === this.questionLevel ? matchQuestionHeading(record.text) : null;
     if (match) {
-      this.closeQuestion(record.line - 1);
+      this.closeEntry(record.line - 1);
       this.closeSheet(record.line - 1);
-      this.openQuestion(record, match);
+      this.openEntry(record, match);
       return;
     }
-    // a document title (level 1) that mentions the cheat sheet is not the sheet, nor is a sub-heading inside
-    // an answer; a later sheet with rows wins over an empty one
-    const insideAnswer = this.q !== null && record.level > this.q.question.level;
+    // a document title (level 1) that mentions the cheat sheet is not the sheet, nor is a sub-heading inside an answer
+    const insideAnswer = this.entry !== null && record.level > this.entry.level;
     if (record.level > 1 && !insideAnswer && CHEAT_SHEET_HEADING.test(normalize(record.text.slice(0, HEADING_PREFIX)))) {
-      this.closeQuestion(record.line - 1);
+      this.closeEntry(record.line - 1);
       this.closeSheet(record.line - 1);
-      if (this.cheatSheet === null || this.cheatSheet.rows.length === 0) this.openSheet(record);
+      this.group(record, false);
+      this.sheetReader = new SheetReader(record, record.level, this.lines);
       return;
     }
-    if (this.s && record.level <= this.s.level) this.closeSheet(record.line - 1);
-    if (this.q) {
-      if (record.level <= this.q.question.level) {
-        this.closeQuestion(record.line - 1);
-        return;
-      }
-      const kind = classifyLabel(record.text);
-      if (kind) {
-        this.startPart(this.q, kind, record.text.trim(), record.line, 'heading', headingRest(record.text));
-        if (kind !== 'difficulty') this.q.current?.part.codeSpans.push(...record.codeSpans);
-      }
-      else this.addText(this.q, record, record.text);
-    } else if (this.s) {
-      this.sheetContent(record);
+    if (this.sheetReader && record.level <= this.sheetReader.level) this.closeSheet(record.line - 1);
+    if (this.entry && record.level > this.entry.level) {
+      this.entry.records.push(record);
+      return;
     }
+    this.closeEntry(record.line - 1);
+    if (this.sheetReader) this.sheetReader.visit(record);
+    else this.group(record, true);
   }
 
-  private openQuestion(record: LineRecord, match: HeadingMatch): void {
-    const question: Question = {
+  /** A heading outside any entry: it ends the groups at its level and below, and may rate the questions under it. */
+  private group(record: LineRecord, rates: boolean): void {
+    this.groups.length = Math.min(this.groups.length, record.level);
+    this.groups[record.level] = rates ? sectionRating(record.text, record.line) : null;
+  }
+
+  private openEntry(record: LineRecord, match: HeadingMatch): void {
+    // questions at a grouping heading's own level do not end its group ("### L1 — Basics" then "### Q1 …")
+    this.groups.length = Math.min(this.groups.length, record.level + 1);
+    let section: Difficulty | null = null;
+    for (const rating of this.groups) if (rating) section = rating;
+    this.entry = {
       number: match.number,
       title: match.title,
       line: record.line,
-      endLine: record.line,
       level: record.level,
-      difficulty: match.tag ? parseDifficulty(match.tag, record.line) : null,
-      parts: [],
-      theory: null,
-      project: null,
-      tradeoff: null,
-      metric: null,
-      gotchas: null,
-      gotchaItems: [],
+      tag: match.tag ? parseRating(match.tag, record.line, 'heading') : null,
+      section,
+      records: [],
+      endLine: record.line,
     };
-    this.q = { question, open: new Map(), current: null, items: [], itemDepth: 0, itemOpen: false, gotchaLabelDepth: 0, pendingDifficulty: false };
   }
 
-  private questionContent(q: OpenQuestion, record: LineRecord): void {
-    if (record.kind === 'code') {
-      this.touch(q, record);
-      return;
-    }
-    if (record.kind === 'text' && record.quote === 0) {
-      const label = lineLabel(record);
-      // inside a gotcha list, "- **Trap:** …" is a wrong answer, not the same label again
-      const repeated = label?.kind === 'gotchas' && q.current?.part.kind === 'gotchas';
-      if (label !== null && !repeated && this.labelAllowed(q, record)) {
-        this.startPart(q, label.kind, label.label, record.line, record.list > 0 ? 'list' : label.style, label.rest);
-        if (label.kind === 'gotchas') q.gotchaLabelDepth = record.list;
-        return;
-      }
-      if (q.pendingDifficulty && record.list === 0) {
-        // "**Difficulty:**" or "#### Difficulty" with the level on the next line; prose there is the answer
-        if (LEVEL_LINE.test(record.text)) {
-          q.pendingDifficulty = false;
-          q.question.difficulty = parseDifficulty(record.text, record.line);
-          return;
-        }
-        this.settleDifficulty(q);
-      }
-    }
-    if (q.current?.part.kind === 'gotchas') this.gotchaContent(q, record, record.text);
-    this.addText(q, record, record.text);
-  }
-
-  /**
-   * Labels count in top-level paragraphs, and at the start of a top-level list item ("- **Tradeoff:** …").
-   * Inside a gotcha list, items are wrong answers ("- **Trap:** …"), not labels, unless the gotcha label
-   * was itself such a list item and this item is its sibling.
-   */
-  private labelAllowed(q: OpenQuestion, record: LineRecord): boolean {
-    if (record.list === 0) return true;
-    if (record.list !== 1 || !record.itemStart) return false;
-    return q.current?.part.kind !== 'gotchas' || q.gotchaLabelDepth === 1;
-  }
-
-  private gotchaContent(q: OpenQuestion, record: LineRecord, text: string): void {
-    const startsItem =
-      // under a list-item label ("- **Gotchas:**") the wrong answers may be nested or its siblings
-      (record.list > 0 && record.list >= q.gotchaLabelDepth && record.itemStart && (q.itemDepth === 0 || record.list <= q.itemDepth)) ||
-      (record.list === 0 && record.quote === 0 && record.kind === 'text' && GOTCHA_MARK.test(text));
-    if (startsItem) {
-      if (record.list > 0 && q.itemDepth === 0) q.itemDepth = record.list;
-      q.items.push({ item: { line: record.line, endLine: record.line, text: '', claim: '', reason: '' }, texts: [text] });
-      q.itemOpen = true;
-      return;
-    }
-    // nested lines and wrapped lines continue the item; a paragraph of its own ends it
-    if (q.itemOpen && (record.list > 0 || !startsParagraph(record, this.lines))) {
-      const last = q.items[q.items.length - 1]!;
-      last.texts.push(text);
-      last.item.endLine = record.endLine;
-    } else {
-      q.itemOpen = false;
-    }
-  }
-
-  private startPart(q: OpenQuestion, kind: PartKind, label: string, line: number, style: Part['style'], rest: string): void {
-    if (kind === 'difficulty') {
-      if (q.question.difficulty === null) {
-        if (rest.trim().length === 0) q.pendingDifficulty = true;
-        else q.question.difficulty = parseDifficulty(rest, line);
-      }
-      q.current = null;
-      this.markDifficulty(q, line, label, style);
-      return;
-    }
-    if (q.pendingDifficulty) this.settleDifficulty(q);
-    const existing = q.open.get(kind);
-    if (existing) {
-      q.current = existing;
-    } else {
-      const part: Part = { kind, style, label, line, endLine: line, text: '', lines: [], codeSpans: [] };
-      const open = { part, texts: [] };
-      q.open.set(kind, open);
-      q.question.parts.push(part);
-      q.current = open;
-    }
-    if (rest.length > 0) {
-      q.current.texts.push(rest);
-      q.current.part.lines.push({ line, text: rest });
-    }
-  }
-
-  /** A difficulty label whose level never came: an empty, invalid rating at the label. */
-  private settleDifficulty(q: OpenQuestion): void {
-    q.pendingDifficulty = false;
-    const label = q.open.get('difficulty')?.part;
-    q.question.difficulty ??= { level: null, raw: '', line: label?.line ?? q.question.line };
-  }
-
-  private markDifficulty(q: OpenQuestion, line: number, label: string, style: Part['style']): void {
-    if (q.open.has('difficulty')) return;
-    const part: Part = { kind: 'difficulty', style, label, line, endLine: line, text: '', lines: [], codeSpans: [] };
-    q.open.set('difficulty', { part, texts: [] });
-    q.question.parts.push(part);
-  }
-
-  /** Adds prose to the current part; prose before any part is an unlabelled answer. */
-  private addText(q: OpenQuestion, record: LineRecord, text: string): void {
-    if (q.current === null) {
-      if (text.trim().length === 0) return;
-      this.startPart(q, 'theory', '', record.line, 'implicit', '');
-    }
-    const current = q.current!;
-    if (text.length > 0) {
-      current.texts.push(text);
-      current.part.lines.push({ line: record.line, text });
-    }
-    for (const span of record.codeSpans) current.part.codeSpans.push(span);
-    current.part.endLine = Math.max(current.part.endLine, record.endLine);
-  }
-
-  private touch(q: OpenQuestion, record: LineRecord): void {
-    if (q.current) q.current.part.endLine = Math.max(q.current.part.endLine, record.endLine);
-  }
-
-  private closeQuestion(endLine: number): void {
-    const q = this.q;
-    if (!q) return;
-    this.q = null;
-    const question = q.question;
-    question.endLine = lastContentLine(this.lines, question.line, endLine);
-    if (q.pendingDifficulty) this.settleDifficulty(q);
-    for (const { part, texts } of q.open.values()) {
-      part.text = texts.join(' ').trim();
-      if (part.kind !== 'difficulty') question[part.kind] = part;
-    }
-    for (const { item, texts } of q.items) {
-      item.text = texts.join(' ').trim();
-      const { claim, reason } = splitGotcha(item.text);
-      item.claim = claim;
-      item.reason = reason;
-      question.gotchaItems.push(item);
-    }
-    this.questions.push(question);
-  }
-
-  private openSheet(record: LineRecord): void {
-    const sheet: CheatSheet = { title: record.text, line: record.line, endLine: record.line, rows: [], lineLengths: [] };
-    this.s = { sheet, level: record.level, tableRows: [], listRows: [], lastListRow: null };
-  }
-
-  private sheetContent(record: LineRecord): void {
-    const s = this.s!;
-    if (record.kind === 'row') {
-      if (!record.header) s.tableRows.push({ line: record.line, cells: record.cells, text: record.text, sourceLines: 1, listNumber: null });
-      return;
-    }
-    if (record.kind !== 'text' || record.list === 0) {
-      s.lastListRow = null;
-      return;
-    }
-    if (record.itemStart && record.list === 1) {
-      s.lastListRow = { line: record.line, cells: listRowCells(record), text: record.text, sourceLines: 1, listNumber: record.itemNumber };
-      s.listRows.push(s.lastListRow);
-    } else if (s.lastListRow) {
-      s.lastListRow.text = `${s.lastListRow.text} ${record.text}`;
-      s.lastListRow.cells[s.lastListRow.cells.length - 1] += ` ${record.text}`;
-      s.lastListRow.sourceLines++;
-    }
+  private closeEntry(endLine: number): void {
+    if (!this.entry) return;
+    this.entry.endLine = lastContentLine(this.lines, this.entry.line, endLine);
+    this.entries.push(this.entry);
+    this.entry = null;
   }
 
   private closeSheet(endLine: number): void {
-    const s = this.s;
-    if (!s) return;
-    this.s = null;
-    const sheet = s.sheet;
-    sheet.endLine = lastContentLine(this.lines, sheet.line, endLine);
-    sheet.rows = s.tableRows.length > 0 ? s.tableRows : s.listRows;
-    for (let line = sheet.line; line <= sheet.endLine; line++) sheet.lineLengths.push(this.lines[line - 1]!.length);
-    this.cheatSheet = sheet;
+    const reader = this.sheetReader;
+    if (!reader) return;
+    this.sheetReader = null;
+    const sheet = reader.close(lastContentLine(this.lines, reader.sheet.line, endLine));
+    // a later sheet with rows wins over an empty one
+    if (this.chosen === null || this.chosen.sheet.rows.length === 0) this.chosen = { sheet, keepSummary: reader.hasSummaryColumn };
   }
-}
-
-/** What a label heading says after the label: "Difficulty: L2" → "L2"; "Project example" → "". */
-function headingRest(text: string): string {
-  const separator = /[:：]|\s[—–-]\s/.exec(text.slice(0, HEADING_PREFIX));
-  return separator ? text.slice(separator.index + separator[0].length).trim() : '';
-}
-
-/** A list row as cells: "**Topic:** summary" or "Topic — summary" splits in two; otherwise one cell. */
-function listRowCells(record: LineRecord): string[] {
-  if (record.boldLead !== null) return [record.boldLead.replace(/[\s:：\-–—]+$/, ''), record.afterBold.replace(/^[\s:：\-–—]+/, '')];
-  const separator = /:\s|\s[—–]\s|\s--?\s|\s\|\s/.exec(record.text);
-  if (separator === null) return [record.text];
-  return [record.text.slice(0, separator.index), record.text.slice(separator.index + separator[0].length)];
-}
-
-function startsParagraph(record: LineRecord, lines: string[]): boolean {
-  const previous = lines[record.line - 2];
-  return previous === undefined || previous.trim() === '';
 }
 
 function lastContentLine(lines: string[], start: number, end: number): number {
   let line = Math.min(end, lines.length);
   while (line > start && lines[line - 1]!.trim() === '') line--;
   return line;
-}
-
-const QUOTES: Record<string, string> = { '"': '"', '“': '”', '‘': '’', '«': '»', "'": "'", '„': '“' };
-const SEPARATOR = /\s[—–]\s?|\s--?\s|\s?→\s|\s->\s|:\s|\.\s|\s\(|\bbecause\b/;
-// "Wrong.", "Incorrect —", "No!" are verdicts, not reasons; "No quorum forms…" is a reason
-const VERDICT =
-  /^(?:(?:it'?s\s)?(?:(?:wrong|incorrect|false|myth|mistake|bad)\b[\s.!:;,—–-]*|(?:no|nope|not true|not quite)(?:[.!:;,—–-]+\s*|\s*$)))+/i;
-
-/** Splits a gotcha item into the wrong claim and the reason it is wrong. */
-export function splitGotcha(text: string): { claim: string; reason: string } {
-  let body = text
-    .slice(firstWordIndex(text, `"“‘«'„`))
-    .replace(/^(?:wrong answer|wrong|myth|claim|mistake|trap|misconception|gotcha)\s{0,3}\d{0,3}\s{0,3}[:.\-—–]\s*/i, '');
-  let claim: string;
-  let rest: string;
-  const open = body[0];
-  const close = open !== undefined ? QUOTES[open] : undefined;
-  const closeAt = close !== undefined ? body.indexOf(close, 1) : -1;
-  if (closeAt > 0) {
-    claim = body.slice(1, closeAt);
-    rest = body.slice(closeAt + 1);
-  } else {
-    const separator = SEPARATOR.exec(body);
-    if (separator) {
-      claim = body.slice(0, separator.index);
-      // "because …" is itself the reason; other separators are dropped
-      rest = body.slice(separator.index + (separator[0] === 'because' ? 0 : separator[0].length));
-    } else {
-      claim = body;
-      rest = '';
-    }
-  }
-  body = rest.replace(/^[\s.,;:!?—–\-→>)]+/, '').replace(VERDICT, '').replace(/\)\s*$/, '').trim();
-  return { claim: claim.trim(), reason: body };
 }

@@ -2,7 +2,6 @@
  * Text helpers and detectors. Every detector works on whitespace-split tokens tested with
  * anchored, length-capped patterns, so the cost is linear in the text whatever its content.
  */
-import type { PartKind } from './types.js';
 
 /** Tokens longer than this are never a number, unit or identifier worth reading. */
 const MAX_TOKEN = 120;
@@ -36,13 +35,25 @@ export function isWordCode(c: number): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba || (c >= 0xb2 && c <= 0xb3) || c === 0xb9;
   if (c === 0xd7 || c === 0xf7) return false;
+  if (c >= 0x0300 && c <= 0x036f) return false; // combining marks (a lone one shows nothing), U+034F included
+  if (INVISIBLE_LETTERS.includes(c)) return false;
   if (c >= 0x2000 && c <= 0x2bff) return false; // punctuation, arrows, maths, technical, dingbats (❌ ✗ ✔)
   if (c >= 0x3000 && c <= 0x303f) return false; // CJK punctuation
   if (c >= 0xd800 && c <= 0xdfff) return false; // surrogates: emoji and other astral symbols
   if (c >= 0xfe00 && c <= 0xfe0f) return false; // variation selectors
+  if (c >= 0xfe20 && c <= 0xfe2f) return false; // combining half marks
+  if ((c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x1dc0 && c <= 0x1dff)) return false; // more combining marks
+  if (c >= 0xfff0 && c <= 0xffff) return false; // specials
   if (c >= 0xff00 && c <= 0xff0f) return false; // full-width punctuation
   return c !== 0xfeff;
 }
+
+/**
+ * Code points Unicode counts as letters or marks that draw nothing: the Hangul fillers (U+115F, U+1160,
+ * U+3164, U+FFA0), Khmer's inherent vowels, the Mongolian vowel separator. Text made of them pads a word
+ * count without a reader seeing a word.
+ */
+const INVISIBLE_LETTERS: readonly number[] = [0x115f, 0x1160, 0x17b4, 0x17b5, 0x180e, 0x3164, 0xffa0];
 
 /** Index of the first word character in `text` at or after `from`, or `text.length`; `keep` characters also stop it. */
 export function firstWordIndex(text: string, keep = ''): number {
@@ -69,52 +80,6 @@ export function plural(count: number, noun: string): string {
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
-}
-
-// Bold labels and headings may use any of these; a plain "Word:" at a paragraph's start must be one of PLAIN_LABELS.
-const LABELS: ReadonlyArray<readonly [PartKind, readonly string[]]> = [
-  ['difficulty', ['difficulty', 'difficulty level']],
-  ['theory', ['answer', 'theory', 'short answer', 'the answer', 'my answer', 'explanation', 'concept', 'definition']],
-  ['project', ['project example', 'project examples', 'project', 'example', 'in my project', 'from my project', 'real example', 'practical example']],
-  ['tradeoff', ['tradeoff', 'tradeoffs', 'trade off', 'trade offs', 'the tradeoff', 'tradeoff made']],
-  ['metric', ['metric', 'metrics', 'result', 'results', 'impact', 'key metric', 'measured result', 'numbers']],
-  [
-    'gotchas',
-    [
-      'gotcha', 'gotchas', 'common wrong answers', 'wrong answers', 'common mistakes', 'mistakes',
-      'trap', 'traps', 'pitfall', 'pitfalls', 'misconceptions', 'common misconceptions', 'common traps', 'common pitfalls',
-    ],
-  ],
-];
-
-/** Labels unambiguous enough to count without bold: "Answer: …", "Difficulty: L2", "Tradeoff: …". */
-const PLAIN_LABELS = new Set([
-  'difficulty', 'difficulty level', 'answer', 'theory', 'short answer', 'project example', 'project', 'tradeoff',
-  'tradeoffs', 'trade off', 'trade offs', 'metric', 'metrics', 'key metric', 'gotcha', 'gotchas', 'common wrong answers',
-  'wrong answers', 'common mistakes', 'traps', 'pitfalls', 'common pitfalls', 'common misconceptions',
-]);
-
-/**
- * Classifies a label ("Gotcha — Common wrong answers", "Trade-offs", "📈 Metric") as a part kind.
- * The label must start with one of the known phrases; at most eight words are read. A `plain` label
- * (no bold, no heading) must be one of the unambiguous phrases, exactly.
- */
-export function classifyLabel(label: string, plain = false): PartKind | null {
-  const words = normalize(label.slice(0, 200)).split(' ');
-  if (words.length === 0 || words.length > 8 || words[0] === '') return null;
-  const joined = words.join(' ');
-  if (plain && !PLAIN_LABELS.has(joined)) return null;
-  let best: PartKind | null = null;
-  let bestLength = 0;
-  for (const [kind, phrases] of LABELS) {
-    for (const phrase of phrases) {
-      if ((joined === phrase || joined.startsWith(`${phrase} `)) && phrase.length > bestLength) {
-        best = kind;
-        bestLength = phrase.length;
-      }
-    }
-  }
-  return best;
 }
 
 /** Splits text on whitespace and strips surrounding punctuation from each token. */
@@ -145,10 +110,14 @@ const UNITS = new Set([
 ]);
 
 // A number, optionally with a sign, thousands separators and decimals; what follows it is read in code.
-const NUMBER = /^[~≈<>≤≥+]?\d{1,15}(?:,\d{3}){0,5}(?:\.\d{1,6})?/;
+const NUMBER = /^[~≈<>≤≥+±]?\d{1,15}(?:,\d{3}){0,5}(?:\.\d{1,6})?/;
+// the upper end of a range glued to the number: "80–140", "1.1-1.6"
+const RANGE_END = /^[–—-]\d{1,15}(?:\.\d{1,6})?/;
 const MULTIPLIERS = 'kKmMbB';
+/** Plural words after a number that count something without measuring it. */
+const NOT_COUNTED = new Set(['years', 'times', 'ways', 'things', 'types', 'kinds', 'sorts', 'reasons', 'options', 'words', 'letters', 'questions']);
 
-/** Whether text states a metric: a number with a unit or a percent ("2.3s", "40 ms", "99.9%", "60-second", "10k req/s"). */
+/** Whether text states a metric: a number with a unit, a percent or a count ("2.3s", "80–140 ms", "99.9%", "±5 s", "1.2 k req/s", "3×", "0 duplicate writes"). */
 export function hasMetric(text: string): boolean {
   return findMetric(tokens(text)) !== null;
 }
@@ -159,17 +128,27 @@ export function findMetric(list: readonly string[]): string | null {
     const token = list[i]!;
     const first = token.charCodeAt(0);
     // cheap pre-check: digits or a comparison sign first
-    if (!(first >= 48 && first <= 57) && !'~≈<>≤≥+'.includes(token[0]!)) continue;
+    if (!(first >= 48 && first <= 57) && !'~≈<>≤≥+±'.includes(token[0]!)) continue;
     const match = NUMBER.exec(token);
     if (!match) continue;
+    let rest = token.slice(match[0].length);
+    const range = RANGE_END.exec(rest);
+    if (range) rest = rest.slice(range[0].length);
     // "40ms", "60-second", "99.9%", "16MiB"; or a multiplier, "10k", then a glued or separate unit
-    const rest = token.slice(match[0].length).replace(/^-/, '');
+    rest = rest.replace(/^-/, '');
     if (rest.length > 0 && isUnit(rest)) return token;
     const multiplied = rest.length > 0 && MULTIPLIERS.includes(rest[0]!);
     if (multiplied && rest.length > 1 && isUnit(rest.slice(1).replace(/^-/, ''))) return token;
     if (rest.length > 0 && !(multiplied && rest.length === 1)) continue;
-    const next = list[i + 1];
+    // "1.2 k req/s": a multiplier standing alone before the unit
+    let at = i + 1;
+    if (!multiplied && list[at] !== undefined && list[at]!.length === 1 && MULTIPLIERS.includes(list[at]!)) at++;
+    const next = list[at];
     if (next !== undefined && (isUnit(next) || /^[a-z]{1,12}\/s$/i.test(next))) return `${token} ${next}`;
+    // a count of something: "12 conflicts", "0 duplicate attestations"
+    for (let j = at; j < at + 2 && j < list.length; j++) {
+      if (isCountedNoun(list[j]!)) return `${list.slice(i, j + 1).join(' ')}`;
+    }
   }
   return null;
 }
@@ -178,82 +157,8 @@ function isUnit(text: string): boolean {
   return text.length <= 16 && UNITS.has(text.toLowerCase());
 }
 
-const COMPONENT_WORDS = new Set([
-  'service', 'cluster', 'store', 'queue', 'gateway', 'cache', 'broker', 'worker', 'database', 'db', 'api',
-  'proxy', 'server', 'ledger', 'log', 'pipeline', 'scheduler', 'controller', 'registry', 'index', 'bucket',
-  'topic', 'stream', 'shard', 'replica', 'engine', 'daemon', 'sidecar', 'balancer', 'coordinator', 'consumer',
-  'producer', 'table', 'node', 'bus', 'agent', 'endpoint', 'vault', 'repository', 'pool', 'module',
-  'component', 'backend', 'storage', 'manager', 'router', 'relay', 'collector', 'exporter', 'cron', 'lambda',
-  'function', 'microservice', 'leader', 'follower', 'journal', 'wal', 'mesh', 'tier', 'fleet', 'validator',
-  'verifier', 'signer', 'issuer', 'resolver', 'indexer', 'watcher', 'monitor', 'limiter', 'circuit', 'breaker',
-]);
-
-const NOT_A_NAME = new Set([
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'my', 'our', 'your', 'their', 'its', 'his', 'her',
-  'each', 'every', 'any', 'one', 'per', 'some', 'no', 'of', 'to', 'for', 'in', 'on', 'at', 'by', 'with',
-  'from', 'and', 'or', 'but', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'which', 'who', 'what',
-  'when', 'where', 'how', 'not', 'only', 'also', 'all', 'both', 'same', 'other', 'another', 'single',
-  'new', 'whole', 'into', 'onto', 'than', 'then', 'so', 'if', 'it', 'we', 'i', 'they', 'via', 'behind',
-  'different', 'many', 'multiple', 'several', 'few', 'more', 'most', 'either', 'given', 'any', 'such', 'like',
-  'slow', 'fast', 'failed', 'healthy', 'remaining', 'another', 'particular', 'typical', 'normal', 'simple',
-]);
-
-/** Hyphenated words that are ordinary English, not component names. */
-const PROSE_COMPOUNDS = new Set([
-  'read-only', 'write-only', 'split-brain', 'trade-off', 'trade-offs', 'real-time', 'well-known', 'so-called',
-  'up-to-date', 'per-operation', 'per-request', 'end-to-end', 'at-least-once', 'at-most-once', 'exactly-once',
-  'long-running', 'high-level', 'low-level', 'built-in', 'third-party', 'open-source', 'single-leader',
-  'multi-leader', 'leaderless', 'point-in-time', 'write-ahead', 'best-effort', 'time-based', 'last-write-wins',
-  'follow-up', 'e-mail', 'non-blocking', 'non-trivial', 'self-healing', 'fail-over', 'fail-stop', 'read-your-writes',
-  'monotonic-read', 'happens-before', 'so-so', 'one-way', 'two-way', 'in-flight', 'in-memory', 'on-call',
-  'fire-and-forget', 'check-and-set', 'compare-and-swap', 'round-trip', 'round-trips', 'strongly-consistent',
-  'eventually-consistent', 'key-value', 'peer-to-peer', 'client-side', 'server-side', 'cross-region', 'multi-region',
-  'fault-tolerant', 'fault-tolerance', 'highly-available', 'well-defined', 'long-lived', 'short-lived', 'state-of-the-art',
-  'one-time', 'all-or-nothing', 'first-come', 'non-deterministic', 'co-ordinate', 'co-ordination', 're-elect', 're-election',
-  'pre-vote', 'two-phase', 'three-phase', 'well-tested', 'hand-written', 'human-readable', 'order-independent',
-]);
-
-/** Numbers as words, and endings that make an adjective ("three-node", "quorum-based", "low-latency"). */
-const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'single', 'multi', 'n']);
-const ADJECTIVE_ENDINGS = new Set([
-  'based', 'like', 'aware', 'free', 'safe', 'only', 'wide', 'style', 'level', 'latency', 'time', 'term', 'scale',
-  'grade', 'tolerant', 'ready', 'bound', 'heavy', 'intensive', 'driven', 'oriented', 'specific', 'side', 'way', 'phase',
-]);
-
-/** Hyphenated English ("split-brain", "three-node", "quorum-based"), not a component's name. */
-function isProseCompound(lower: string): boolean {
-  if (PROSE_COMPOUNDS.has(lower)) return true;
-  const segments = lower.split('-');
-  return NUMBER_WORDS.has(segments[0]!) || /^\d/.test(segments[0]!) || ADJECTIVE_ENDINGS.has(segments[segments.length - 1]!);
-}
-
-const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]{0,40}(?:[-_][A-Za-z0-9]{1,40}){1,8}$/;
-
-/**
- * Returns the first component a text names, or null: an inline code span, a kebab-case or
- * snake_case identifier (`verify-service`), or a name followed by a component word ("raft cluster").
- */
-export function findComponent(list: readonly string[], codeSpans: readonly string[]): string | null {
-  for (const span of codeSpans) if (span.trim().length > 0) return `\`${span.trim()}\``;
-  for (let i = 0; i < list.length; i++) {
-    const token = list[i]!;
-    if (IDENTIFIER.test(token)) {
-      const lower = token.toLowerCase();
-      if (token.includes('_') || !isProseCompound(lower)) return token;
-      continue;
-    }
-    const lower = token.toLowerCase();
-    const singular = lower.endsWith('s') && !lower.endsWith('ss') ? lower.slice(0, -1) : lower;
-    if (!COMPONENT_WORDS.has(lower) && !COMPONENT_WORDS.has(singular)) continue;
-    const previous = list[i - 1];
-    if (previous === undefined) continue;
-    const prevLower = previous.toLowerCase();
-    // "the verify service" names one; "the service", "5 nodes" and "3-node cluster" do not
-    if (NOT_A_NAME.has(prevLower) || NUMBER_WORDS.has(prevLower) || (prevLower.includes('-') && isProseCompound(prevLower))) continue;
-    if (!/^(?:[A-Za-z][A-Za-z0-9-]{0,40}|\d{1,4}[A-Za-z][A-Za-z0-9]{0,20})$/.test(previous)) continue;
-    return `${previous} ${token}`;
-  }
-  return null;
+function isCountedNoun(word: string): boolean {
+  return word.length >= 4 && word.length <= 24 && /^[a-z][a-z-]*s$/.test(word) && !word.endsWith('ss') && !NOT_COUNTED.has(word);
 }
 
 const TRADEOFF_WORDING =

@@ -1,8 +1,13 @@
 /** The kinds of part an entry can have, in the order the lesson asks for them. */
 export type PartKind = 'difficulty' | 'theory' | 'project' | 'tradeoff' | 'metric' | 'gotchas';
 
-/** How a part was introduced in the document. */
-export type LabelStyle = 'heading' | 'bold' | 'plain' | 'list' | 'implicit';
+/**
+ * How a part was recognised: by a label in a sub-heading, an emphasised run, plain "Word:" prose, a list
+ * item, an Obsidian callout title or an HTML `<summary>`; or without a label, by the wording of an
+ * unlabelled paragraph in that part's place in the order, or by position (prose before any label is the
+ * answer's theory).
+ */
+export type LabelStyle = 'heading' | 'bold' | 'plain' | 'list' | 'callout' | 'html' | 'wording' | 'position';
 
 /** A 1-based, inclusive line range. */
 export interface Span {
@@ -40,12 +45,37 @@ export interface GotchaItem extends Span {
   reason: string;
 }
 
+/**
+ * Where a difficulty was found: a tag in the question's heading (`[L2]`), a label line (`**Level:** L1`,
+ * `Difficulty — L2`, `Level:: L3`), a badge or tag line on its own (`🟢 L1`, `#L2`), or the heading of
+ * the section that groups the question (`## Level 2 (intermediate)`).
+ */
+export type DifficultySource = 'heading' | 'label' | 'badge' | 'section';
+
 export interface Difficulty {
   /** `L1`, `L2` or `L3` when valid, otherwise null. */
   level: 'L1' | 'L2' | 'L3' | null;
   /** What the learner wrote, trimmed and shortened. */
   raw: string;
   line: number;
+  how: DifficultySource;
+}
+
+/** Something that looks like what a rule wants but was not taken as it, and why: shown by `explain` and in findings. */
+export interface NearMiss {
+  line: number;
+  /** What it looked like: "difficulty", "theory", … */
+  kind: PartKind;
+  text: string;
+  why: string;
+}
+
+/** Points at the earlier question a question repeats. */
+export interface CopyOf {
+  number: number;
+  line: number;
+  /** Share of the word sequences the two entries have in common, 0 to 1. */
+  similarity: number;
 }
 
 export interface Question extends Span {
@@ -62,6 +92,9 @@ export interface Question extends Span {
   metric: Part | null;
   gotchas: Part | null;
   gotchaItems: GotchaItem[];
+  /** Set when the entry repeats an earlier one's text: a copy is not a distinct question. */
+  copyOf: CopyOf | null;
+  nearMisses: NearMiss[];
 }
 
 export interface CheatSheetRow {
@@ -70,10 +103,14 @@ export interface CheatSheetRow {
   cells: string[];
   /** The row as printed, cells joined. */
   text: string;
-  /** Number of source lines the row spans (list items can wrap). */
+  /** Number of source lines the row spans (a wrapped list item or table row). */
   sourceLines: number;
   /** The ordered-list number, for a list row. */
   listNumber: number | null;
+  /** The number of the question the row summarises, or null when it names none. */
+  question: number | null;
+  /** The one-line answer: the row without the cells that name the question. */
+  summary: string;
 }
 
 export interface CheatSheet extends Span {

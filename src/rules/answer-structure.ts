@@ -1,6 +1,6 @@
 import { defineRule, questionName } from '../core/rule.js';
-import { spokenParts } from '../core/parse.js';
-import { countWords, hasMetric, hasTradeoffWording } from '../core/text.js';
+import { distinctQuestions } from '../core/parse.js';
+import { countWords } from '../core/text.js';
 import type { Part } from '../core/types.js';
 
 const PARTS = [
@@ -14,26 +14,25 @@ export const answerStructure = defineRule({
   id: 'answer-structure',
   criterion: 'Done when 1',
   title: () => 'Every entry follows Theory → Project → Tradeoff → Metric',
-  description: 'Each entry has a theory, a project example, a tradeoff and a metric, as parts or in its prose',
+  description: 'Each entry has a theory, a project example, a tradeoff and a metric, each a part of its own',
   severity: 'error',
   messages: {
     noQuestions: 'The playbook has no questions, so none can have the Theory → Project → Tradeoff → Metric structure',
     missingParts: '{{question}} lacks {{parts}}, expected Theory → Project → Tradeoff → Metric',
+    missingPartsNear: '{{question}} lacks {{parts}}, expected Theory → Project → Tradeoff → Metric; line {{line}} reads like {{near}}, but {{why}}',
   },
   check({ doc, report }) {
     if (doc.questions.length === 0) report({ messageId: 'noQuestions', node: { line: 1 } });
-    for (const question of doc.questions) {
-      // an explicit part counts when it says something; otherwise the entry's spoken prose must carry it
-      const prose = (): string => spokenParts(question).map((part) => part.text).join(' ');
-      const has = {
-        theory: filled(question.theory),
-        project: filled(question.project),
-        tradeoff: filled(question.tradeoff) || hasTradeoffWording(prose()),
-        metric: filled(question.metric) || hasMetric(prose()),
-      };
-      const missing = PARTS.filter(([kind]) => !has[kind]).map(([, name]) => name);
-      if (missing.length > 0) {
-        report({ messageId: 'missingParts', data: { question: questionName(question), parts: joinAnd(missing) }, node: question, question });
+    for (const question of distinctQuestions(doc)) {
+      const absent = PARTS.filter(([kind]) => !filled(question[kind]));
+      if (absent.length === 0) continue;
+      const data = { question: questionName(question), parts: joinAnd(absent.map(([, name]) => name)) };
+      const near = question.nearMisses.find((miss) => absent.some(([kind]) => kind === miss.kind));
+      if (near) {
+        const name = PARTS.find(([kind]) => kind === near.kind)![1];
+        report({ messageId: 'missingPartsNear', data: { ...data, line: near.line, near: name, why: near.why }, node: question, question });
+      } else {
+        report({ messageId: 'missingParts', data, node: question, question });
       }
     }
   },

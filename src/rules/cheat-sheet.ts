@@ -1,10 +1,6 @@
 import { defineRule, questionName } from '../core/rule.js';
-import { countWords, normalize, truncate } from '../core/text.js';
-import type { CheatSheetRow, Question } from '../core/types.js';
-
-const ROW_NUMBER = /^\s{0,3}(?:q(?:uestion)?\s{0,2}|#\s{0,2})?(\d{1,7})\b[\s.:)\-–—|]*/i;
-/** Above this many title comparisons, rows are matched by number and exact title only. */
-const MAX_FUZZY_COMPARISONS = 250_000;
+import { distinctQuestions } from '../core/parse.js';
+import { countWords, truncate } from '../core/text.js';
 
 export const cheatSheet = defineRule({
   id: 'cheat-sheet',
@@ -17,8 +13,8 @@ export const cheatSheet = defineRule({
     noRows: 'The cheat sheet has no rows, expected a table or list with one row per question',
     noRow: 'The cheat sheet has no row for {{question}}',
     emptyRow: 'The cheat-sheet row for {{row}} has no summary, expected a one-line answer',
-    multiLine: 'The cheat-sheet row for {{row}} spans {{lines}} lines, expected a one-line summary',
-    longRow: 'The cheat-sheet row for {{row}} has {{length}} characters, expected a one-line summary of at most {{max}}',
+    multiLine: 'The cheat-sheet row for {{row}} spans {{lines}} source lines, expected one line per row (a wrapped table row breaks the table)',
+    longRow: 'The one-line answer in the cheat-sheet row for {{row}} has {{length}} characters, expected at most {{max}}',
     tooLong: 'The cheat sheet takes {{lines}} printed lines of {{width}} characters, expected it to fit one page of {{max}}',
   },
   check({ doc, config, report }) {
@@ -36,81 +32,22 @@ export const cheatSheet = defineRule({
       report({ messageId: 'noRows', node: sheet });
       return;
     }
-    const matcher = new RowMatcher(doc.questions, sheet.rows.length);
-    const covered = new Set<Question>();
+    const covered = new Set<number>();
+    const byNumber = new Map(doc.questions.map((question) => [question.number, question] as const));
     for (const row of sheet.rows) {
-      const { question, rest } = matcher.match(row);
-      if (question) covered.add(question);
+      const question = row.question === null ? null : (byNumber.get(row.question) ?? null);
+      if (question) covered.add(question.number);
       const name = question ? questionName(question) : `"${truncate(row.cells[0] ?? '', 40)}"`;
-      if (countWords(rest) < 2) {
+      if (countWords(row.summary) < 2) {
         report({ messageId: 'emptyRow', data: { row: name }, node: row, question });
       } else if (row.sourceLines > 1) {
         report({ messageId: 'multiLine', data: { row: name, lines: row.sourceLines }, node: row, question });
-      } else if (row.text.length > config.rowChars) {
-        report({ messageId: 'longRow', data: { row: name, length: row.text.length, max: config.rowChars }, node: row, question });
+      } else if (row.summary.length > config.rowChars) {
+        report({ messageId: 'longRow', data: { row: name, length: row.summary.length, max: config.rowChars }, node: row, question });
       }
     }
-    for (const question of doc.questions) {
-      if (!covered.has(question)) report({ messageId: 'noRow', data: { question: questionName(question) }, node: sheet, question });
+    for (const question of distinctQuestions(doc)) {
+      if (!covered.has(question.number)) report({ messageId: 'noRow', data: { question: questionName(question) }, node: sheet, question });
     }
   },
 });
-
-/** Matches cheat-sheet rows to questions by number, then by title. */
-class RowMatcher {
-  private readonly byNumber = new Map<number, Question>();
-  private readonly byTitle = new Map<string, Question>();
-  private readonly fuzzy: boolean;
-
-  constructor(
-    private readonly questions: readonly Question[],
-    rows: number,
-  ) {
-    for (const question of questions) {
-      if (!this.byNumber.has(question.number)) this.byNumber.set(question.number, question);
-      const title = normalize(question.title);
-      if (title.length > 0 && !this.byTitle.has(title)) this.byTitle.set(title, question);
-    }
-    this.fuzzy = questions.length * rows <= MAX_FUZZY_COMPARISONS;
-  }
-
-  /** The row's question (or null) and its summary: the cells that are not the number or the question. */
-  match(row: CheatSheetRow): { question: Question | null; rest: string } {
-    const cells = row.cells;
-    const first = cells[0] ?? '';
-    // an ordered list's own number names the row, unless the text names a question itself ("1. Q3: …")
-    if (row.listNumber !== null && !/^\s{0,3}(?:q(?:uestion)?|#)\s{0,2}\d/i.test(first)) {
-      const rest = cells.length > 1 ? cells.slice(1).join(' ') : first;
-      return { question: this.byNumber.get(row.listNumber) ?? null, rest };
-    }
-    const numbered = ROW_NUMBER.exec(first);
-    if (numbered) {
-      const question = this.byNumber.get(Number(numbered[1])) ?? null;
-      const inline = first.slice(numbered[0].length);
-      // | 1 | question | answer | … : the second cell names the question
-      const rest = cells.length >= 3 ? cells.slice(2) : [inline, ...cells.slice(1)];
-      return { question, rest: rest.join(' ') };
-    }
-    for (let i = 0; i < cells.length; i++) {
-      const cell = normalize(cells[i]!);
-      const question = this.byTitle.get(cell) ?? (this.fuzzy ? this.containing(cell) : null);
-      if (question) return { question, rest: cells.filter((_, j) => j !== i).join(' ') };
-    }
-    return { question: null, rest: cells.length > 1 ? cells.slice(1).join(' ') : first };
-  }
-
-  /** A question whose title holds the cell's words, or whose words the cell holds; unique matches only. */
-  private containing(cell: string): Question | null {
-    if (cell.split(' ').length < 2) return null;
-    let found: Question | null = null;
-    for (const question of this.questions) {
-      const title = normalize(question.title);
-      if (title.length === 0) continue;
-      if (` ${title} `.includes(` ${cell} `) || ` ${cell} `.includes(` ${title} `)) {
-        if (found !== null && found !== question) return null;
-        found = question;
-      }
-    }
-    return found;
-  }
-}

@@ -1,4 +1,5 @@
 import { defineRule, questionName } from '../core/rule.js';
+import { distinctQuestions } from '../core/parse.js';
 import { countWords, plural, truncate } from '../core/text.js';
 
 export const gotchas = defineRule({
@@ -16,7 +17,7 @@ export const gotchas = defineRule({
   },
   check({ doc, config, report }) {
     if (doc.questions.length === 0) report({ messageId: 'noQuestions', node: { line: 1 } });
-    for (const question of doc.questions) {
+    for (const question of distinctQuestions(doc)) {
       const part = question.gotchas;
       if (part === null) {
         report({ messageId: 'missing', data: { question: questionName(question) }, node: question, question });

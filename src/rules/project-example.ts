@@ -1,33 +1,42 @@
 import { defineRule, questionName } from '../core/rule.js';
-import { findComponent, findMetric, tokens } from '../core/text.js';
+import { distinctQuestions } from '../core/parse.js';
+import { findComponent } from '../core/components.js';
+import { findMetric, tokens } from '../core/text.js';
+import type { Part } from '../core/types.js';
 
 export const projectExample = defineRule({
   id: 'project-example',
   criterion: 'PASS 2, Done when 2',
   title: () => 'Each answer includes a concrete project example',
-  description: 'Each question has a Project Example that names a component and gives a metric',
+  description: "Each question has a project example that names the learner's own component or product, with a measured figure",
   severity: 'error',
   messages: {
     noQuestions: 'The playbook has no questions, so none can have a project example',
     missing: '{{question}} has no Project Example part',
-    noComponent: "{{question}}'s project example names no component, expected one such as `verify-service` or \"the raft cluster\"",
-    noMetric: "{{question}}'s project example gives no metric, expected a number with a unit such as 40 ms or 99.9%",
+    missingNear: '{{question}} has no Project Example part; line {{line}} reads like one, but {{why}}',
+    noComponent: "{{question}}'s project example names no component, expected one such as `verify-service`, RevocationFeed or etcd",
+    noMetric: "{{question}}'s project example gives no measured figure, and neither does its Metric part; expected a number with a unit such as 40 ms or 99.9%",
   },
   check({ doc, report }) {
     if (doc.questions.length === 0) report({ messageId: 'noQuestions', node: { line: 1 } });
-    for (const question of doc.questions) {
+    for (const question of distinctQuestions(doc)) {
       const part = question.project;
       if (part === null) {
-        report({ messageId: 'missing', data: { question: questionName(question) }, node: question, question });
+        const near = question.nearMisses.find((miss) => miss.kind === 'project');
+        if (near) report({ messageId: 'missingNear', data: { question: questionName(question), line: near.line, why: near.why }, node: question, question });
+        else report({ messageId: 'missing', data: { question: questionName(question) }, node: question, question });
         continue;
       }
-      const words = tokens(part.text);
-      if (findComponent(words, part.codeSpans) === null) {
-        report({ messageId: 'noComponent', data: { question: questionName(question) }, node: part, question });
-      }
-      if (findMetric(words) === null) {
+      // the example names the learner's component; the tradeoff and metric that go with it may name it instead
+      const named = [part, question.tradeoff, question.metric].some((p) => p !== null && findComponent(tokens(p.text), p.codeSpans) !== null);
+      if (!named) report({ messageId: 'noComponent', data: { question: questionName(question) }, node: part, question });
+      if (!hasFigure(part) && !hasFigure(question.metric)) {
         report({ messageId: 'noMetric', data: { question: questionName(question) }, node: part, question });
       }
     }
   },
 });
+
+function hasFigure(part: Part | null): boolean {
+  return part !== null && findMetric(tokens(part.text)) !== null;
+}

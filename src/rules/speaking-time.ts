@@ -1,5 +1,5 @@
 import { defineRule, questionName } from '../core/rule.js';
-import { spokenParts } from '../core/parse.js';
+import { distinctQuestions, spokenParts } from '../core/parse.js';
 import { countWords } from '../core/text.js';
 
 export const speakingTime = defineRule({
@@ -14,7 +14,7 @@ export const speakingTime = defineRule({
   },
   check({ doc, config, report }) {
     const limit = config.speakingMinutes * config.wordsPerMinute;
-    for (const question of doc.questions) {
+    for (const question of distinctQuestions(doc)) {
       let words = 0;
       for (const part of spokenParts(question)) words += countWords(part.text);
       if (words <= limit) continue;
