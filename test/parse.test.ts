@@ -160,3 +160,69 @@ describe('edge cases found while documenting the rules', () => {
     expect(findings(doc, ['cheat-sheet'])).toEqual(['9 cheat-sheet/noRow']);
   });
 });
+
+describe('reading-model edge cases found while documenting the forms', () => {
+  const only = (id: RuleId): Config => resolveConfig({ rules: Object.fromEntries(RULE_IDS.map((r) => [r, r === id ? 'error' : 'off'])) as Record<RuleId, 'error' | 'off'> });
+
+  it('an L-number inside a title is not a rating ("an L7 load balancer", "L2 caches")', () => {
+    const [a, b] = parsePlaybook('## Q1: When do you need an L7 load balancer?\n\nText.\n\n## Q2: How do L2 caches relate to this?\n**Difficulty:** L1\n\nText.\n').questions;
+    expect([a?.title, a?.difficulty]).toEqual(['When do you need an L7 load balancer?', null]);
+    expect([b?.title, b?.difficulty?.level, b?.difficulty?.how]).toEqual(['How do L2 caches relate to this?', 'L1', 'label']);
+  });
+
+  it('a level set off by separators in the heading is a rating: "Q10 — L3 — Title", "Title · L2"', () => {
+    const [a, b] = parsePlaybook('## Q10 — L3 — Formal verification\n\nText.\n\n## Q11: CRDTs · L2\n\nText.\n').questions;
+    expect([a?.title, a?.difficulty?.level, a?.difficulty?.how]).toEqual(['Formal verification', 'L3', 'heading']);
+    expect([b?.title, b?.difficulty?.level]).toEqual(['CRDTs', 'L2']);
+  });
+
+  it("the document's title does not rate the questions, whatever level words it uses", () => {
+    const [q] = parsePlaybook('# Advanced distributed systems (L1–L3)\n\n## Q1: Consensus\n\nText.\n').questions;
+    expect(q?.difficulty).toBeNull();
+  });
+
+  it('a bare "Difficulty" label takes its level from the next line', () => {
+    const [q] = parsePlaybook('## Q1: A\n**Difficulty**\nL2\n\n**Answer:** Text here.\n').questions;
+    expect([q?.difficulty?.level, q?.theory?.text]).toEqual(['L2', 'Text here.']);
+  });
+
+  it('"In Sentinel, …" opens a project paragraph; "In Raft, …" stays theory', () => {
+    const doc = '## Q1: A\n\n**Answer:** Consensus orders a log.\n\nIn Raft, a leader replicates entries.\n\nIn Sentinel, `attest-intake` waits for commit.\n\nThe catch is latency.\n\nResult: p99 40 ms.\n';
+    const [q] = parsePlaybook(doc).questions;
+    expect(q?.parts.map((p) => `${p.kind}:${p.style}:${p.line}`)).toEqual(['theory:bold:3', 'project:wording:7', 'tradeoff:wording:9', 'metric:plain:11']);
+  });
+
+  it('"### In Raft" and "### At scale" are sub-headings, not project labels', () => {
+    const [q] = parsePlaybook('## Q1: A\n\nText.\n\n### In Raft\n\nThe leader sends heartbeats.\n\n### At scale\n\nMore text.\n').questions;
+    expect(q?.parts.map((p) => p.kind)).toEqual(['theory']);
+  });
+
+  it('❌ paragraphs inside a callout are wrong answers', () => {
+    const [q] = parsePlaybook('## Q1: A\n\nText.\n\n> [!warning] Common wrong answers\n> ❌ "One" — because one.\n>\n> ❌ "Two" — because two.\n').questions;
+    expect(q?.gotchaItems.map((i) => [i.line, i.claim, i.reason])).toEqual([[6, 'One', 'because one.'], [8, 'Two', 'because two.']]);
+  });
+
+  it('a list right under <details><summary>Gotchas</summary> still gives its wrong answers', () => {
+    const [q] = parsePlaybook('## Q1: A\n\nText.\n\n<details><summary>Gotchas</summary>\n- ❌ "One" — it fails first.\n- ❌ "Two" — it fails second,\n  and then again.\n</details>\n').questions;
+    expect(q?.gotchaItems.map((i) => [i.line, i.endLine, i.claim, i.reason])).toEqual([
+      [6, 6, 'One', 'it fails first.'],
+      [7, 8, 'Two', 'it fails second, and then again.'],
+    ]);
+  });
+
+  it('"Why it is wrong." is a verdict, not a reason', () => {
+    const result = lint('## Q1: A\n\nText.\n\n**Gotchas:**\n- Leases are safe — Why it is wrong.\n- Clocks agree — they drift apart.\n', { config: only('gotchas') });
+    expect(result.findings.map((f) => `${f.line} ${f.messageId}`)).toEqual(['6 noReason']);
+  });
+
+  it('raw HTML a reader sees counts as answer text; hidden elements and comments do not', () => {
+    const [q] = parsePlaybook('## Q1: A\n\n<p>Replicas agree on one ordered log.</p>\n\n<div hidden>secret padding words here</div>\n\n<!-- a note to self -->\n').questions;
+    expect(q?.theory?.text).toBe('Replicas agree on one ordered log.');
+  });
+
+  it('two distinct questions sharing a number each need their own cheat-sheet row', () => {
+    const doc = '## Q1: A\n\nAlpha beta gamma.\n\n## Q2: B\n\nDelta epsilon zeta.\n\n## Q2: C\n\nEta theta iota.\n\n## Cheat sheet\n\n| # | Summary |\n|---|---|\n| 1 | alpha in short |\n| 2 | delta in short |\n';
+    const result = lint(doc, { config: only('cheat-sheet') });
+    expect(result.findings.map((f) => `${f.line} ${f.messageId} ${f.questionLine}`)).toEqual(['13 noRow 9']);
+  });
+});

@@ -51,6 +51,21 @@ describe('classifyLabel', () => {
 });
 
 describe('findMetric', () => {
+  it.each(['`attest-api` shipped in 2024 releases of the platform', 'a count of 3 ways to do it'])('finds no metric in %s', (text) => {
+    expect(findMetric(tokens(text))).toBeNull();
+  });
+
+  it.each([
+    ['retries after 10m of silence', '10m'],
+    ['elected within 80–140 ms', '80–140 ms'],
+    ['within ±5 s of the ledger', '±5 s'],
+    ['sustains 1.2 k req/s', '1.2 k req/s'],
+    ['made it 3× faster', '3×'],
+    ['0 duplicate attestations', '0 duplicate attestations'],
+  ])('finds the figure in "%s"', (text, figure) => {
+    expect(findMetric(tokens(text))).toBe(figure);
+  });
+
   it.each([
     ['2.3s election time', '2.3s'],
     ['p99 of 40 ms', '40 ms'],

@@ -118,7 +118,7 @@ export class SheetReader {
 }
 
 function newRow(line: number, cells: string[], text: string, listNumber: number | null): CheatSheetRow {
-  return { line, cells: [...cells], text, sourceLines: 1, listNumber, question: null, summary: '' };
+  return { line, cells: [...cells], text, sourceLines: 1, listNumber, question: null, questionLine: null, summary: '' };
 }
 
 /** A list row as cells: "**Topic:** summary" or "Topic — summary" splits in two; otherwise one cell. */
@@ -138,13 +138,16 @@ export function matchRows(sheet: CheatSheet, questions: readonly Question[], kee
   for (const row of sheet.rows) {
     const { question, rest } = matcher.match(row);
     row.question = question?.number ?? null;
+    row.questionLine = question?.line ?? null;
     if (!keepSummary) row.summary = rest;
   }
 }
 
 /** Matches cheat-sheet rows to questions by number, then by title. */
 class RowMatcher {
-  private readonly byNumber = new Map<number, Question>();
+  /** Questions by number; two distinct questions may share one, and take its rows in turn. */
+  private readonly byNumber = new Map<number, Question[]>();
+  private readonly used = new Set<Question>();
   private readonly byTitle = new Map<string, Question>();
   private readonly fuzzy: boolean;
 
@@ -153,7 +156,10 @@ class RowMatcher {
     rows: number,
   ) {
     for (const question of questions) {
-      if (!this.byNumber.has(question.number)) this.byNumber.set(question.number, question);
+      if (question.copyOf !== null) continue;
+      const list = this.byNumber.get(question.number);
+      if (list) list.push(question);
+      else this.byNumber.set(question.number, [question]);
       const title = normalize(question.title);
       if (title.length > 0 && !this.byTitle.has(title)) this.byTitle.set(title, question);
     }
@@ -167,11 +173,11 @@ class RowMatcher {
     // an ordered list's own number names the row, unless the text names a question itself ("1. Q3: …")
     if (row.listNumber !== null && !/^\s{0,3}(?:q(?:uestion)?|#)\s{0,2}\d/i.test(first)) {
       const rest = cells.length > 1 ? cells.slice(1).join(' ') : first;
-      return { question: this.byNumber.get(row.listNumber) ?? null, rest };
+      return { question: this.numbered(row.listNumber), rest };
     }
     const numbered = ROW_NUMBER.exec(first);
     if (numbered) {
-      const question = this.byNumber.get(Number(numbered[1])) ?? null;
+      const question = this.numbered(Number(numbered[1]));
       const inline = first.slice(numbered[0].length);
       // | 1 | question | answer | … : the second cell names the question
       const rest = cells.length >= 3 ? cells.slice(2) : [inline, ...cells.slice(1)];
@@ -183,6 +189,15 @@ class RowMatcher {
       if (question) return { question, rest: cells.filter((_, j) => j !== i).join(' ') };
     }
     return { question: null, rest: cells.length > 1 ? cells.slice(1).join(' ') : first };
+  }
+
+  /** The question a row's number names: the first with that number not yet given a row. */
+  private numbered(number: number): Question | null {
+    const list = this.byNumber.get(number);
+    if (list === undefined) return null;
+    const question = list.find((q) => !this.used.has(q)) ?? list[0]!;
+    this.used.add(question);
+    return question;
   }
 
   /** A question whose title holds the cell's words, or whose words the cell holds; unique matches only. */

@@ -10,10 +10,10 @@ const LEVEL_WORDS: Readonly<Record<string, number>> = { foundational: 1, fundame
 
 // "[L2]", "(L3)", "[Difficulty: L1]" in a heading
 const HEADING_TAG = /[[({]\s{0,3}(?:(?:difficulty|level)\s{0,3}[:=]?\s{0,3})?(L\s?\d{1,3})\s{0,3}[\])}]/i;
-// "— L2 —", "· L3", "L1:" standing alone in a heading
-const HEADING_TOKEN = /(?:^|[\s·|—–:-])(L[1-9])(?=$|[\s·|—–:,-])/;
+// "L2 — Title", "Title — L3", "Q5 · L2 · Title": a level set off by separators, not "an L7 load balancer"
+const HEADING_TOKEN = /(?:^|[·|—–:]\s{0,3})(L[1-3])(?:\s{0,3}(?=[·|—–:])|\s*$)/;
 // a label, its separator and the value: "Difficulty: L2", "Level:: L1", "Difficulty — L3", "Rating = L2"
-const LABEL_LINE = /^(difficulty(?:\s+(?:level|rating))?|level|rating|tier)\s{0,3}(::|[:：=—–-]|(?=\s+L\s?\d)|(?=\s+\d\b))\s*(.*)$/i;
+const LABEL_LINE = /^(difficulty(?:\s+(?:level|rating))?|level|rating|tier)\s{0,3}(::|[:：=—–-]|(?=\s+L\s?\d)|(?=\s+\d\b)|(?=\s*$))\s*(.*)$/i;
 // a line that is only a level: "L2", "L3 (advanced)", "#L1", "[L2]", "L1 — foundational", "Level 2"
 const BADGE_LINE = /^(?:#|\[|\()?\s{0,2}(?:L\s?|level\s{1,3})(\d{1,2})\s{0,2}[\])]?(?:\s{0,3}[—–:\-·|,]?\s{0,3}\(?[A-Za-z][A-Za-z \-]{0,24}\)?)?[.!]?$/i;
 const VALUE = /^(?:L\s?|level\s{0,3})?(\d{1,3})\b/i;

@@ -40,7 +40,14 @@ const GOTCHA_MARK = /^\s*(?:❌|✗|✘|✖|🚫|⛔)/;
 const PROJECT_OPENING =
   /^(?:at work\b|in (?:my|our)\b|in production\b|in practice\b|for (?:my|our)\b|when (?:i|we)\b|(?:my|our)\s|on (?:my|our|the)\b[^,.]{0,40}\b(?:platform|project|system|team|service)\b|(?:i|we)\s+(?:\w+\s+)?(?:built|use|used|chose|choose|run|ran|implemented|designed|deployed|added|picked|wrote|moved|put|keep|kept|have|had|applied|measured|made|set|tuned|rely|relied|switched|replaced|shipped)\b)/i;
 // "In Sentinel, …", "At Acme, …": a name of the learner's own, then a comma
-const NAMED_OPENING = /^(?:in|at|on|for)\s+[A-Z`][\w`.-]*(?:\s+[A-Z][\w-]*){0,2},/;
+const NAMED_OPENING = /^(?:[Ii]n|[Aa]t|[Oo]n|[Ff]or)\s+([A-Z`][\w`.-]*)(?:\s+[A-Z][\w-]*){0,2},/;
+/** Names a theory opens with ("In Raft, …"): algorithms, models and papers, not the learner's project. */
+const THEORY_NAMES = new Set(['Raft', 'Paxos', 'Multi-Paxos', 'ZAB', 'CAP', 'PACELC', 'FLP', 'Dynamo', 'Spanner', 'Chubby', 'BFT', 'PBFT', 'TLA', 'CRDTs', 'Jepsen', 'Lamport', 'Practice', 'Production', 'Theory', 'General', 'Short', 'Summary', 'Contrast', 'Addition', 'Particular', 'Other']);
+
+function namedOpening(opening: string): boolean {
+  const match = NAMED_OPENING.exec(opening);
+  return match !== null && !THEORY_NAMES.has(match[1]!.replace(/`/g, ''));
+}
 const TRADEOFF_OPENING =
   /^(?:the (?:catch|cost|downside|price|trade-?offs?|flip side|risk|drawback)\b|but\b|however\b|on the other hand\b|this costs?\b|it costs?\b|in exchange\b)/i;
 const METRIC_OPENING = /^(?:results?\b|measured\b|in numbers\b|the numbers\b|we measured\b|outcome\b|impact\b)/i;
@@ -52,7 +59,7 @@ function wordingSays(kind: SpokenKind, text: string, codeSpans: readonly string[
     case 'theory':
       return true;
     case 'project':
-      if (PROJECT_OPENING.test(opening) || NAMED_OPENING.test(opening)) return true;
+      if (PROJECT_OPENING.test(opening) || namedOpening(opening)) return true;
       // names one of the learner's components and speaks of their own work
       return /\b(?:I|we|my|our)\b/i.test(text) && findComponent(tokens(text), codeSpans) !== null;
     case 'tradeoff':
@@ -99,6 +106,8 @@ class EntryReader {
   /** The entry labels its parts throughout: wording never stands in for a label. */
   private readonly labelled: boolean;
   private readonly paragraphs = new Map<LineRecord, Paragraph>();
+  /** The label each line that may carry one starts with (read once, used twice). */
+  private readonly labels = new Map<LineRecord, Label | null>();
   /** Paragraphs whose wording fits a part the labelled entry does not label. */
   private readonly unlabelledHints: NearMiss[] = [];
   /** Short lines that mention a level but are not read as a rating. */
@@ -125,7 +134,10 @@ class EntryReader {
       copyOf: null,
       nearMisses: [],
     };
-    this.labelled = labelledKinds(input.records) >= LABELLED_ENTRY;
+    for (const record of input.records) {
+      if (record.kind === 'text' && (record.list === 0 || (record.list === 1 && record.itemStart))) this.labels.set(record, lineLabel(record));
+    }
+    this.labelled = labelledKinds(input.records, this.labels) >= LABELLED_ENTRY;
     collectParagraphs(input.records, this.paragraphs);
   }
 
@@ -156,8 +168,35 @@ class EntryReader {
 
   private html(record: LineRecord): void {
     const label = htmlLabel(record.text);
-    if (label) this.startPart(label, record);
-    else if (/<\/details\s*>/i.test(record.text)) this.itemOpen = false;
+    if (label) {
+      this.startPart(label, record);
+      // "<details><summary>Gotchas</summary>" straight above its list: the HTML block swallows the list, and
+      // GitHub shows its lines as text, so a reader still sees each wrong answer
+      if (label.kind === 'gotchas') this.htmlItems(record);
+      return;
+    }
+    if (/<\/details\s*>/i.test(record.text)) this.itemOpen = false;
+    const text = visibleHtml(record.text);
+    if (text.length > 0) this.addText(record, text);
+  }
+
+  /** Wrong answers written as list lines inside the HTML block that holds their `<summary>`. */
+  private htmlItems(record: LineRecord): void {
+    const lines = record.text.split('\n');
+    const start = lines.findIndex((line) => /<\/summary>/i.test(line));
+    for (let i = start + 1; i < lines.length; i++) {
+      const line = lines[i]!.replace(/<[^>]{0,200}>/g, '').replace(/\*\*|~~|`/g, '').trim();
+      if (line.length === 0) continue;
+      const marker = /^(?:[-*+]|\d{1,3}[.)])\s+/.exec(line);
+      if (marker || GOTCHA_MARK.test(line)) {
+        const text = marker ? line.slice(marker[0].length) : line;
+        this.items.push({ item: { line: record.line + i, endLine: record.line + i, text: '', claim: '', reason: '' }, texts: [text] });
+      } else if (this.items.length > 0) {
+        const last = this.items[this.items.length - 1]!;
+        last.texts.push(line);
+        last.item.endLine = record.line + i;
+      }
+    }
   }
 
   private heading(record: LineRecord): void {
@@ -175,7 +214,7 @@ class EntryReader {
     if (!inGotchaList && this.rate(record)) return;
     if (this.pendingRating !== null) this.settleRating();
 
-    const label = this.labelAllowed(record) ? lineLabel(record) : null;
+    const label = this.labelAllowed(record) ? (this.labels.get(record) ?? null) : null;
     // inside a gotcha list, "- **Trap:** …" is a wrong answer, not the gotcha label again
     if (label !== null && !(label.kind === 'gotchas' && this.current?.part.kind === 'gotchas')) {
       this.startPart(label, record);
@@ -268,7 +307,7 @@ class EntryReader {
     const startsItem =
       // under a list-item label ("- **Gotchas:**") the wrong answers may be nested or its siblings
       (record.list > 0 && record.list >= this.gotchaLabelDepth && record.itemStart && (this.itemDepth === 0 || record.list <= this.itemDepth)) ||
-      (record.list === 0 && record.quote === 0 && GOTCHA_MARK.test(record.text));
+      (record.list === 0 && GOTCHA_MARK.test(record.text));
     if (startsItem) {
       if (record.list > 0 && this.itemDepth === 0) this.itemDepth = record.list;
       this.items.push({ item: { line: record.line, endLine: record.line, text: '', claim: '', reason: '' }, texts: [record.text] });
@@ -357,14 +396,24 @@ class EntryReader {
   }
 }
 
+/**
+ * The text a reader sees in a raw HTML block: tags and comments removed, nothing from an element hidden
+ * with `hidden` or `display: none`.
+ */
+function visibleHtml(html: string): string {
+  const shown = html.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+  if (/<[a-z][^>]{0,200}?(?:\shidden\b|display\s*:\s*none)/i.test(shown)) return '';
+  return shown.replace(/<[^>]{0,400}>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** How many of the four spoken parts an entry labels explicitly. */
-function labelledKinds(records: readonly LineRecord[]): number {
+function labelledKinds(records: readonly LineRecord[], labels: ReadonlyMap<LineRecord, Label | null>): number {
   const kinds = new Set<PartKind>();
   for (const record of records) {
     let kind: PartKind | null = null;
     if (record.kind === 'heading') kind = classifyLabel(record.text);
     else if (record.kind === 'html') kind = htmlLabel(record.text)?.kind ?? null;
-    else if (record.kind === 'text' && record.quote === 0 && record.list <= 1) kind = lineLabel(record)?.kind ?? null;
+    else if (record.kind === 'text' && record.quote === 0) kind = labels.get(record)?.kind ?? null;
     if (kind !== null && kind !== 'gotchas' && kind !== 'difficulty') kinds.add(kind);
   }
   return kinds.size;

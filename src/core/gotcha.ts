@@ -5,7 +5,7 @@ const QUOTES: Record<string, string> = { '"': '"', '“': '”', '‘': '’', '
 const SEPARATOR = /\s[—–]\s?|\s--?\s|\s?→\s|\s->\s|:\s|\.\s|\s\(|\bbecause\b/;
 // "Wrong.", "Incorrect —", "No!", "Why wrong:" are verdicts, not reasons; "No quorum forms…" is a reason
 const VERDICT =
-  /^(?:(?:it'?s\s)?(?:(?:why (?:it'?s |this is |that'?s )?wrong|reality|actually|in fact|truth|wrong|incorrect|false|myth|mistake|bad)\b[\s.!:;,—–-]*|(?:no|nope|not true|not quite)(?:[.!:;,—–-]+\s*|\s*$)))+/i;
+  /^(?:(?:it'?s\s)?(?:(?:why (?:it'?s |it is |this is |that'?s |that is )?wrong|reality|actually|in fact|truth|wrong|incorrect|false|myth|mistake|bad)\b[\s.!:;,—–-]*|(?:no|nope|not true|not quite)(?:[.!:;,—–-]+\s*|\s*$)))+/i;
 
 /** Splits a gotcha item into the wrong claim and the reason it is wrong. */
 export function splitGotcha(text: string): { claim: string; reason: string } {

@@ -52,8 +52,20 @@ const PLAIN_LABELS = new Set([
   'common pitfalls', 'common misconceptions', 'misconceptions', 'myths', 'red flags',
 ]);
 
-/** Openings of a short label that are not a project ("In short", "In summary"), though they start with "In". */
-const NOT_PROJECT_IN = new Set(['short', 'summary', 'brief', 'general', 'theory', 'other', 'particular', 'a', 'an', 'the']);
+/**
+ * Words after "In"/"At"/"On" that make a label something other than where the learner's work happened:
+ * "In short", "At scale", and the algorithms and papers a theory names ("In Raft", "In Paxos").
+ */
+const NOT_PROJECT_IN = new Set([
+  'short', 'summary', 'brief', 'general', 'theory', 'other', 'particular', 'a', 'an', 'the', 'scale', 'first', 'least',
+  'most', 'best', 'worst', 'all', 'once', 'this', 'that', 'which', 'any', 'each', 'every', 'practice', 'production',
+  'raft', 'paxos', 'multi', 'zab', 'cap', 'pacelc', 'flp', 'dynamo', 'spanner', 'chubby', 'bft', 'pbft', 'crdts', 'crdt',
+]);
+
+/** Whether a short "In X"/"At X" label names where the learner's own work happened ("In trust-platform"). */
+function isPlaceLabel(words: readonly string[]): boolean {
+  return (words[0] === 'in' || words[0] === 'at' || words[0] === 'on') && words.length >= 2 && words.length <= 5 && !NOT_PROJECT_IN.has(words[1]!);
+}
 
 /** Callout types that are warnings: `> [!warning]` with no title of its own holds wrong answers. */
 const WARNING_CALLOUTS = new Set(['warning', 'caution', 'danger', 'failure', 'fail', 'bug', 'missing', 'error', 'attention']);
@@ -70,22 +82,28 @@ export function classifyLabel(label: string, plain = false): PartKind | null {
   if (plain) return PLAIN_LABELS.has(joined) ? kindOf(joined) : null;
   const kind = kindOf(joined);
   if (kind !== null) return kind;
-  // "In trust-platform", "At Acme", "On the ledger team": where the learner's own work happened
-  if ((words[0] === 'in' || words[0] === 'at' || words[0] === 'on') && words.length >= 2 && words.length <= 5 && !NOT_PROJECT_IN.has(words[1]!)) {
-    return 'project';
-  }
-  return null;
+  // "In trust-platform", "At Acme": where the learner's own work happened
+  return isPlaceLabel(words) ? 'project' : null;
 }
 
+/** The label phrases by their first word, so a candidate is compared with a handful, not all of them. */
+const BY_FIRST_WORD = new Map<string, Array<readonly [PartKind, string]>>();
+for (const [kind, phrases] of LABELS) {
+  for (const phrase of phrases) {
+    const first = phrase.split(' ', 1)[0]!;
+    BY_FIRST_WORD.set(first, [...(BY_FIRST_WORD.get(first) ?? []), [kind, phrase]]);
+  }
+}
+
+/** The kind of the longest label phrase `joined` starts with. */
 function kindOf(joined: string): PartKind | null {
+  const space = joined.indexOf(' ');
   let best: PartKind | null = null;
   let bestLength = 0;
-  for (const [kind, phrases] of LABELS) {
-    for (const phrase of phrases) {
-      if ((joined === phrase || joined.startsWith(`${phrase} `)) && phrase.length > bestLength) {
-        best = kind;
-        bestLength = phrase.length;
-      }
+  for (const [kind, phrase] of BY_FIRST_WORD.get(space === -1 ? joined : joined.slice(0, space)) ?? []) {
+    if ((joined === phrase || joined.startsWith(`${phrase} `)) && phrase.length > bestLength) {
+      best = kind;
+      bestLength = phrase.length;
     }
   }
   return best;

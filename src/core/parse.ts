@@ -181,7 +181,8 @@ class Outline {
   /** A heading outside any entry: it ends the groups at its level and below, and may rate the questions under it. */
   private group(record: LineRecord, rates: boolean): void {
     this.groups.length = Math.min(this.groups.length, record.level);
-    this.groups[record.level] = rates ? sectionRating(record.text, record.line) : null;
+    // the document's title (level 1) names the whole playbook, whatever level words it uses
+    this.groups[record.level] = rates && record.level > 1 ? sectionRating(record.text, record.line) : null;
   }
 
   private openEntry(record: LineRecord, match: HeadingMatch): void {

@@ -94,7 +94,7 @@ export function tokens(text: string): string[] {
 }
 
 const UNITS = new Set([
-  '%', 'percent', 'ms', 'msec', 's', 'sec', 'secs', 'second', 'seconds', 'min', 'mins', 'minute', 'minutes',
+  '%', 'percent', 'ms', 'msec', 's', 'sec', 'secs', 'second', 'seconds', 'm', 'min', 'mins', 'minute', 'minutes',
   'h', 'hr', 'hrs', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'us', 'µs', 'μs', 'ns',
   'b', 'kb', 'mb', 'gb', 'tb', 'kib', 'mib', 'gib', 'tib', 'byte', 'bytes', 'x', '×',
   'node', 'nodes', 'replica', 'replicas', 'shard', 'shards', 'partition', 'partitions', 'region', 'regions',
@@ -136,7 +136,8 @@ export function findMetric(list: readonly string[]): string | null {
     if (range) rest = rest.slice(range[0].length);
     // "40ms", "60-second", "99.9%", "16MiB"; or a multiplier, "10k", then a glued or separate unit
     rest = rest.replace(/^-/, '');
-    if (rest.length > 0 && isUnit(rest)) return token;
+    // "10m" is ten minutes; "1.5M" is a million, whose unit may follow
+    if (rest.length > 0 && rest !== 'M' && isUnit(rest)) return token;
     const multiplied = rest.length > 0 && MULTIPLIERS.includes(rest[0]!);
     if (multiplied && rest.length > 1 && isUnit(rest.slice(1).replace(/^-/, ''))) return token;
     if (rest.length > 0 && !(multiplied && rest.length === 1)) continue;
@@ -144,8 +145,9 @@ export function findMetric(list: readonly string[]): string | null {
     let at = i + 1;
     if (!multiplied && list[at] !== undefined && list[at]!.length === 1 && MULTIPLIERS.includes(list[at]!)) at++;
     const next = list[at];
-    if (next !== undefined && (isUnit(next) || /^[a-z]{1,12}\/s$/i.test(next))) return `${token} ${next}`;
-    // a count of something: "12 conflicts", "0 duplicate attestations"
+    if (next !== undefined && (isUnit(next) || /^[a-z]{1,12}\/s$/i.test(next))) return list.slice(i, at + 1).join(' ');
+    // a count of something: "12 conflicts", "0 duplicate attestations"; "2024 releases" is a year
+    if (/^(?:19|20)\d\d$/.test(token)) continue;
     for (let j = at; j < at + 2 && j < list.length; j++) {
       if (isCountedNoun(list[j]!)) return `${list.slice(i, j + 1).join(' ')}`;
     }

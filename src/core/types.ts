@@ -109,6 +109,8 @@ export interface CheatSheetRow {
   listNumber: number | null;
   /** The number of the question the row summarises, or null when it names none. */
   question: number | null;
+  /** The heading line of that question (two questions may share a number), or null. */
+  questionLine: number | null;
   /** The one-line answer: the row without the cells that name the question. */
   summary: string;
 }

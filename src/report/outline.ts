@@ -5,7 +5,7 @@
  */
 import pc from 'picocolors';
 import type { Finding, LintResult } from '../core/lint.js';
-import { countWords, truncate } from '../core/text.js';
+import { countWords, plural, truncate } from '../core/text.js';
 import type { Difficulty, LabelStyle, NearMiss, Part, PartKind, Question } from '../core/types.js';
 import { stripControls } from './sanitize.js';
 
@@ -141,8 +141,8 @@ export function formatExplain(report: ExplainReport, options: { color: boolean; 
   const c = pc.createColors(options.color);
   const out: string[] = [];
   const sheet = report.cheatSheet;
-  const sheetNote = sheet ? `cheat sheet at line ${sheet.line} (${sheet.rows.length} rows)` : 'no cheat sheet';
-  out.push(`${options.displayPath ?? report.file}: ${report.questions.length} questions read, ${sheetNote}`);
+  const sheetNote = sheet ? `cheat sheet at line ${sheet.line} (${plural(sheet.rows.length, 'row')})` : 'no cheat sheet';
+  out.push(`${options.displayPath ?? report.file}: ${plural(report.questions.length, 'question')} read, ${sheetNote}`);
   for (const q of report.questions) {
     out.push('');
     const mark = q.copyOf ? c.yellow('copy') : q.passed ? c.green('✔') : c.red('✖');
@@ -161,7 +161,7 @@ export function formatExplain(report: ExplainReport, options: { color: boolean; 
         continue;
       }
       const label = part.label ? ` "${part.label}"` : '';
-      const extra = kind === 'gotchas' ? `${q.gotchas.length} wrong answers` : `${part.words} words`;
+      const extra = kind === 'gotchas' ? plural(q.gotchas.length, 'wrong answer') : plural(part.words, 'word');
       out.push(`  ${kind.padEnd(10)} lines ${part.line}–${part.endLine}, ${HOW[part.how]}${label}; ${extra}`);
       if (kind === 'gotchas') {
         for (const item of q.gotchas) out.push(`    ${String(item.line).padStart(4)}  "${item.claim}" — ${item.reason ?? c.red('no reason')}`);

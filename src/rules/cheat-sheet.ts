@@ -33,10 +33,10 @@ export const cheatSheet = defineRule({
       return;
     }
     const covered = new Set<number>();
-    const byNumber = new Map(doc.questions.map((question) => [question.number, question] as const));
+    const byLine = new Map(doc.questions.map((question) => [question.line, question] as const));
     for (const row of sheet.rows) {
-      const question = row.question === null ? null : (byNumber.get(row.question) ?? null);
-      if (question) covered.add(question.number);
+      const question = row.questionLine === null ? null : (byLine.get(row.questionLine) ?? null);
+      if (question) covered.add(question.line);
       const name = question ? questionName(question) : `"${truncate(row.cells[0] ?? '', 40)}"`;
       if (countWords(row.summary) < 2) {
         report({ messageId: 'emptyRow', data: { row: name }, node: row, question });
@@ -47,7 +47,7 @@ export const cheatSheet = defineRule({
       }
     }
     for (const question of distinctQuestions(doc)) {
-      if (!covered.has(question.number)) report({ messageId: 'noRow', data: { question: questionName(question) }, node: sheet, question });
+      if (!covered.has(question.line)) report({ messageId: 'noRow', data: { question: questionName(question) }, node: sheet, question });
     }
   },
 });
