@@ -96,7 +96,7 @@ export function formatComment(result: LintResult, ctx: CommentContext, limit = G
 function reviewLines(notice: ReviewNotice): string[] {
   const verb = (list: number[], one: string, many: string) => `${questionList(list)} ${list.length === 1 ? one : many}`;
   const lines: string[] = [];
-  if (notice.inline.length > 0) lines.push(`💬 ${verb(notice.inline, 'has a review comment on its line', 'have review comments on their lines')}, each with the fix.`);
+  if (notice.inline.length > 0) lines.push(`💬 ${verb(notice.inline, 'has a review comment on its line, with the fix', 'have review comments on their lines, each with the fix')}.`);
   if (notice.notInDiff.length > 0) {
     const why =
       notice.placement === 'not-changed'
