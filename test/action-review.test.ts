@@ -221,6 +221,19 @@ describe('the review on the failing lines', () => {
     ]);
   });
 
+  it('leaves its comments alone when the playbook goes missing: none of their questions passes', async () => {
+    push(SHA1, failing);
+    await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload: pullRequest() });
+    fake.calls.length = 0;
+    fake.pulls.push(OWNER, REPO, 2, SHA2, { [PATH]: { base: null, head: null } });
+    const run = await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload: pullRequest(SHA2) });
+    expect(run.code).toBe(1);
+    expect(checklist()).toContain('No playbook at week-24/day1-dist-sys-qa.md in this commit');
+    expect(reviewWrites()).toEqual([]);
+    expect(fake.calls.filter((c) => c.path.includes('/pulls/'))).toEqual([]);
+    expect(open()).toHaveLength(2);
+  });
+
   it('posts nothing with review: false', async () => {
     push(SHA1, failing);
     await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload: pullRequest(), inputs: { review: 'false' } });

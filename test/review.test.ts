@@ -96,6 +96,8 @@ function comment(question: number, lines: number[], digest = `d${question}`.padE
 function thread(commentId: number, question: number, digest: string, state: Partial<OwnThread> = {}): OwnThread {
   return { id: `T${commentId}`, commentId, body: `<!-- playbook-proof:review q=${question} digest=${digest} -->\nold`, isResolved: false, isOutdated: false, ...state };
 }
+/** Every question number of the documents planned for here. */
+const ALL: ReadonlySet<number> = new Set(Array.from({ length: 20 }, (_, i) => i + 1));
 const lines = (...n: number[]): Placement => ({ kind: 'lines', lines: new Set(n) });
 const summary = (plan: ReturnType<typeof planReview>) => ({
   create: plan.create.map((c) => `Q${c.question}@${c.line}`),
@@ -113,17 +115,17 @@ describe('planning the review', () => {
   const q5 = comment(5, [80]);
 
   it('creates a comment on the first line of each question that is in the diff', () => {
-    expect(summary(planReview([q3, q5], [], lines(52, 80), SHA))).toEqual({ ...empty, create: ['Q3@52', 'Q5@80'], inline: [3, 5] });
+    expect(summary(planReview([q3, q5], [], lines(52, 80), SHA, ALL))).toEqual({ ...empty, create: ['Q3@52', 'Q5@80'], inline: [3, 5] });
   });
 
   it('changes nothing when every comment is current: the diff is not even needed', () => {
     const threads = [thread(1, 3, q3.digest), thread(2, 5, q5.digest)];
     expect(needsPlacement([q3, q5], threads)).toBe(false);
-    expect(summary(planReview([q3, q5], threads, null, SHA))).toEqual({ ...empty, inline: [3, 5] });
+    expect(summary(planReview([q3, q5], threads, null, SHA, ALL))).toEqual({ ...empty, inline: [3, 5] });
   });
 
   it('updates a changed comment in place, resolves a fixed one with a note naming the commit', () => {
-    const plan = planReview([q5], [thread(1, 3, q3.digest), thread(2, 5, 'ffffffffffff')], null, SHA);
+    const plan = planReview([q5], [thread(1, 3, q3.digest), thread(2, 5, 'ffffffffffff')], null, SHA, ALL);
     expect(summary(plan)).toEqual({ ...empty, update: ['Q5#2'], resolve: ['Q3#1:fixed'], inline: [5] });
     expect(plan.resolve[0]!.body).toBe(
       '<!-- playbook-proof:review q=3 fixed=c0ffee1 -->\n✅ **Q3 passes** as of commit `c0ffee1`.\n\n<details><summary>What this comment said</summary>\n\nold\n\n</details>',
@@ -137,32 +139,38 @@ describe('planning the review', () => {
       thread(3, 7, 'eeeeeeeeeeee', { isResolved: true }),
     ];
     expect(needsPlacement([q3], threads)).toBe(false);
-    expect(summary(planReview([q3], threads, null, SHA))).toEqual({ ...empty, inline: [3] });
+    expect(summary(planReview([q3], threads, null, SHA, ALL))).toEqual({ ...empty, inline: [3] });
     // Q5 failing again after its fix, with its fixed comment resolved: a new comment
-    expect(summary(planReview([q5], [{ ...threads[1]!, isResolved: true }], lines(80), SHA))).toEqual({ ...empty, create: ['Q5@80'], inline: [5] });
+    expect(summary(planReview([q5], [{ ...threads[1]!, isResolved: true }], lines(80), SHA, ALL))).toEqual({ ...empty, create: ['Q5@80'], inline: [5] });
   });
 
   it('lists questions whose lines are not in the diff, and caps open comments counting the ones kept', () => {
     const many = [q3, q5, comment(7, [100]), comment(9, [120])];
-    expect(summary(planReview(many, [thread(1, 9, many[3]!.digest)], lines(52, 80, 120), SHA, 2))).toEqual({
+    expect(summary(planReview(many, [thread(1, 9, many[3]!.digest)], lines(52, 80, 120), SHA, ALL, 2))).toEqual({
       ...empty,
       create: ['Q3@52'],
       inline: [3, 9],
       notInDiff: [7],
       overCap: [5],
     });
-    expect(planReview([q3], [], { kind: 'none', why: 'not-changed' }, SHA).placement).toEqual({ kind: 'none', why: 'not-changed' });
+    expect(planReview([q3], [], { kind: 'none', why: 'not-changed' }, SHA, ALL).placement).toEqual({ kind: 'none', why: 'not-changed' });
+  });
+
+  it('resolves the comment of a question no longer in the playbook with a note saying so', () => {
+    const plan = planReview([q3], [thread(1, 3, q3.digest), thread(2, 16, 'eeeeeeeeeeee')], null, SHA, new Set([3]));
+    expect(summary(plan)).toEqual({ ...empty, resolve: ['Q16#2:gone'], inline: [3] });
+    expect(plan.resolve[0]!.body.split('\n')[1]).toBe('➖ **Q16** is not in the playbook as of commit `c0ffee1`.');
   });
 
   it('deletes duplicates from concurrent runs, keeping the oldest', () => {
-    expect(summary(planReview([q3], [thread(9, 3, q3.digest), thread(4, 3, q3.digest)], null, SHA))).toEqual({ ...empty, remove: ['Q3#9'], inline: [3] });
+    expect(summary(planReview([q3], [thread(9, 3, q3.digest), thread(4, 3, q3.digest)], null, SHA, ALL))).toEqual({ ...empty, remove: ['Q3#9'], inline: [3] });
   });
 
   it('moves an outdated comment to the current line, or keeps it when no line of the question is in the diff', () => {
     const stale = [thread(1, 3, 'ffffffffffff', { isOutdated: true })];
     expect(needsPlacement([q3], stale)).toBe(true);
-    expect(summary(planReview([q3], stale, lines(40), SHA))).toEqual({ ...empty, create: ['Q3@40'], resolve: ['Q3#1:moved'], inline: [3] });
-    expect(summary(planReview([q3], stale, lines(), SHA))).toEqual({ ...empty, update: ['Q3#1'], inline: [3] });
+    expect(summary(planReview([q3], stale, lines(40), SHA, ALL))).toEqual({ ...empty, create: ['Q3@40'], resolve: ['Q3#1:moved'], inline: [3] });
+    expect(summary(planReview([q3], stale, lines(), SHA, ALL))).toEqual({ ...empty, update: ['Q3#1'], inline: [3] });
   });
 });
 

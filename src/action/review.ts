@@ -39,11 +39,14 @@ export interface PreparedReview {
 }
 
 /** Reads the pull request's review state and plans the review for `result`. */
-export async function prepareReview(client: Client, target: ReviewTarget, result: LintResult): Promise<PreparedReview> {
+export async function prepareReview(client: Client, target: ReviewTarget, result: LintResult): Promise<PreparedReview | null> {
+  // a playbook that is missing, unreadable or has no questions has nothing to comment on, and its open
+  // comments stay as they are: none of their questions passes
+  if (result.playbook.questions.length === 0) return null;
   const comments = questionComments(result, target.config);
   const threads = await ownThreads(client, target.pr);
   const placement = needsPlacement(comments, threads) ? await placementOf(client, target.pr, target.path) : null;
-  const plan = planReview(comments, threads, placement, target.sha);
+  const plan = planReview(comments, threads, placement, target.sha, new Set(result.playbook.questions.map((q) => q.number)));
   return {
     plan,
     notice: { inline: plan.inline, notInDiff: plan.notInDiff, overCap: plan.overCap, cap: REVIEW_COMMENT_CAP, placement: plan.placement?.kind === 'none' ? plan.placement.why : null },

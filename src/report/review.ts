@@ -12,7 +12,7 @@ import { fixFor, fixUrl } from './fixes.js';
 /** At most this many open review comments per pull request; the other failing questions stay in the checklist. */
 export const REVIEW_COMMENT_CAP = 15;
 
-const MARKER = /<!-- playbook-proof:review q=(\d+) (digest|fixed|moved)=([0-9a-f]{7,64}) -->/;
+const MARKER = /<!-- playbook-proof:review q=(\d+) (digest|fixed|moved|gone)=([0-9a-f]{7,64}) -->/;
 
 /** The comment a failing question gets, and where it may go. */
 export interface QuestionComment {
@@ -39,7 +39,7 @@ export interface OwnThread {
 /** What the marker of a comment says: the question, and its digest while open. */
 export interface ReviewMarker {
   question: number;
-  state: 'open' | 'fixed' | 'moved';
+  state: 'open' | 'fixed' | 'moved' | 'gone';
   /** The digest of an open comment, the commit of a fixed or moved one. */
   value: string;
 }
@@ -68,7 +68,7 @@ export interface ReviewPlan {
 export function readMarker(body: string): ReviewMarker | null {
   const match = MARKER.exec(body);
   if (!match) return null;
-  const state = match[2] === 'digest' ? 'open' : (match[2] as 'fixed' | 'moved');
+  const state = match[2] === 'digest' ? 'open' : (match[2] as ReviewMarker['state']);
   return { question: Number(match[1]), state, value: match[3]! };
 }
 
@@ -123,14 +123,16 @@ export function needsPlacement(comments: readonly QuestionComment[], threads: re
 /**
  * Brings the threads in line with the comments: a question whose comment is unchanged keeps it, a changed
  * one is updated in place, a new one is created on the first of its lines in the diff (up to `cap` open
- * comments), a fixed one is resolved with a note naming `sha`. A thread the learner resolved while its
- * text was current stays resolved. `placement` may be null only when `needsPlacement` is false.
+ * comments), a fixed one is resolved with a note naming `sha` (a question no longer in the playbook, `present`,
+ * with a note saying so). A thread the learner resolved while its text was current stays resolved.
+ * `placement` may be null only when `needsPlacement` is false.
  */
 export function planReview(
   comments: readonly QuestionComment[],
   threads: readonly OwnThread[],
   placement: Placement | null,
   sha: string,
+  present: ReadonlySet<number>,
   cap = REVIEW_COMMENT_CAP,
 ): ReviewPlan {
   const plan: ReviewPlan = { create: [], update: [], resolve: [], remove: [], inline: [], notInDiff: [], overCap: [], placement: null };
@@ -182,7 +184,11 @@ export function planReview(
     if (isCurrent(thread) && failing.has(marker.question)) {
       plan.remove.push({ question: marker.question, commentId: thread.commentId });
     } else if (!thread.isResolved) {
-      const body = failing.has(marker.question) ? movedBody(thread.body, marker.question, short) : fixedBody(thread.body, marker.question, short);
+      const body = failing.has(marker.question)
+        ? movedBody(thread.body, marker.question, short)
+        : present.has(marker.question)
+          ? fixedBody(thread.body, marker.question, short)
+          : goneBody(thread.body, marker.question, short);
       plan.resolve.push({ question: marker.question, threadId: thread.id, commentId: thread.commentId, body });
     }
   }
@@ -199,6 +205,11 @@ export function fixedBody(previous: string, question: number, short: string): st
 /** The comment of a question whose line changed: its text continues in a new comment. */
 export function movedBody(previous: string, question: number, short: string): string {
   return noted(previous, `<!-- playbook-proof:review q=${question} moved=${short} -->\n↪️ **Q${question}** still fails; its line changed in \`${short}\`, so a new comment on the current line takes over.`);
+}
+
+/** The comment of a question that is not in the playbook any more (renumbered or deleted). */
+export function goneBody(previous: string, question: number, short: string): string {
+  return noted(previous, `<!-- playbook-proof:review q=${question} gone=${short} -->\n➖ **Q${question}** is not in the playbook as of commit \`${short}\`.`);
 }
 
 function noted(previous: string, head: string): string {
