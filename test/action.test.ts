@@ -116,7 +116,7 @@ describe('the Action on pull requests', () => {
     const runs = await Promise.all(Array.from({ length: 10 }, () => runAction({ apiUrl: fake.url, eventName: 'pull_request', payload })));
     expect(runs.map((r) => r.code)).toEqual(Array(10).fill(0));
     expect(fake.comments(OWNER, REPO, 2)).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('does not adopt a comment somebody else wrote with the marker', async () => {
     const payload = pullRequest();
