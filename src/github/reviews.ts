@@ -146,6 +146,7 @@ export async function createReview(client: Client, pr: PullRef, review: { commit
   }
 }
 
+/** Replaces a review comment's text. */
 export async function updateReviewComment(client: Client, pr: PullRef, id: number, body: string): Promise<void> {
   try {
     await client.rest.pulls.updateReviewComment({ owner: pr.owner, repo: pr.repo, comment_id: id, body });

@@ -177,24 +177,30 @@ export function planReview(
     }
   }
 
-  for (const thread of sorted) {
-    const marker = readMarker(thread.body)!;
-    if (marker.state !== 'open' || handled.has(thread.commentId)) continue;
-    // the kept comment is handled: another current one for a failing question is a duplicate
-    if (isCurrent(thread) && failing.has(marker.question)) {
-      plan.remove.push({ question: marker.question, commentId: thread.commentId });
-    } else if (!thread.isResolved) {
-      const body = failing.has(marker.question)
-        ? movedBody(thread.body, marker.question, short)
-        : present.has(marker.question)
-          ? fixedBody(thread.body, marker.question, short)
-          : goneBody(thread.body, marker.question, short);
-      plan.resolve.push({ question: marker.question, threadId: thread.id, commentId: thread.commentId, body });
-    }
-  }
+  retire(plan, sorted.filter((t) => !handled.has(t.commentId)), failing, present, short);
   plan.inline.sort((a, b) => a - b);
   if (plan.notInDiff.length > 0 && placement?.kind === 'none') plan.placement = placement;
   return plan;
+}
+
+/** The open threads no question keeps: duplicates are deleted, the others resolved with a note saying why. */
+function retire(plan: ReviewPlan, threads: OwnThread[], failing: ReadonlySet<number>, present: ReadonlySet<number>, short: string): void {
+  for (const thread of threads) {
+    const marker = readMarker(thread.body)!;
+    if (marker.state !== 'open' || thread.isResolved) continue;
+    const { question } = marker;
+    if (isCurrent(thread) && failing.has(question)) {
+      // its question kept an older comment: this one is a concurrent run's duplicate
+      plan.remove.push({ question, commentId: thread.commentId });
+      continue;
+    }
+    const body = failing.has(question)
+      ? movedBody(thread.body, question, short)
+      : present.has(question)
+        ? fixedBody(thread.body, question, short)
+        : goneBody(thread.body, question, short);
+    plan.resolve.push({ question, threadId: thread.id, commentId: thread.commentId, body });
+  }
 }
 
 /** The comment of a question that passes now: a line saying since when, the old text folded below. */
