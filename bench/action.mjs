@@ -9,8 +9,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { fileURLToPath } from 'node:url';
+import { loadFakeGitHub } from './fake-github.mjs';
 import { alternate, median, verdict } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,10 +19,7 @@ const require = createRequire(import.meta.url);
 const tmp = mkdtempSync(join(tmpdir(), 'playbook-proof-action-bench-'));
 
 // the same fake server the tests use
-const source = readFileSync(join(root, 'test/helpers/fake-github.ts'), 'utf8');
-const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-writeFileSync(join(tmp, 'fake-github.mjs'), outputText);
-const { startFakeGitHub } = await import(pathToFileURL(join(tmp, 'fake-github.mjs')).href);
+const { startFakeGitHub } = await loadFakeGitHub();
 
 const examples = require('@octokit/webhooks-examples');
 const payload = structuredClone(examples.find((e) => e.name === 'pull_request').examples.find((e) => e.action === 'opened'));

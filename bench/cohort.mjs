@@ -2,20 +2,18 @@
 // (test/helpers/fake-github.ts, transpiled on the fly) with 50 ms of latency on every request.
 // Usage: node bench/cohort.mjs [forks]     (build first: npm run build)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import { fileURLToPath } from 'node:url';
+import { loadFakeGitHub } from './fake-github.mjs';
 import { verdict } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const count = Number(process.argv[2] ?? 1000);
 const tmp = mkdtempSync(join(tmpdir(), 'playbook-proof-cohort-bench-'));
-const source = readFileSync(join(root, 'test/helpers/fake-github.ts'), 'utf8');
-const { outputText } = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-writeFileSync(join(tmp, 'fake-github.mjs'), outputText);
-const { startFakeGitHub } = await import(pathToFileURL(join(tmp, 'fake-github.mjs')).href);
+// the same fake server the tests use
+const { startFakeGitHub } = await loadFakeGitHub();
 
 const path = 'week-24/day1-dist-sys-qa.md';
 const example = readFileSync(join(root, path), 'utf8');

@@ -1,5 +1,6 @@
 // Bundles with @vercel/ncc: the Action into dist/ (action.yml runs dist/index.js), the CLI into dist/cli/,
-// the library into dist/lib/. Deterministic: CI rebuilds and fails if dist/ differs from what is committed.
+// the library into dist/lib/, the remark plugin into dist/remark/. Deterministic: CI rebuilds and fails if
+// dist/ differs from what is committed.
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ const bundles = [
   { entry: 'src/action/index.ts', out: 'dist', executable: false },
   { entry: 'src/cli/index.ts', out: 'dist/cli', executable: true },
   { entry: 'src/index.ts', out: 'dist/lib', executable: false },
+  { entry: 'src/remark/index.ts', out: 'dist/remark', executable: false },
 ];
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });

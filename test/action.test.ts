@@ -102,6 +102,7 @@ describe('the Action on pull requests', () => {
     expect((await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload: rerun })).code).toBe(0);
     expect(requests()).toEqual([
       `GET /repos/${OWNER}/${REPO}/contents/${PATH} 200`,
+      `GET /repos/${OWNER}/${REPO}/pulls/2/comments 200`,
       `GET /repos/${OWNER}/${REPO}/issues/2/comments 200`,
       'POST /graphql 200',
     ]);
@@ -115,7 +116,7 @@ describe('the Action on pull requests', () => {
     const runs = await Promise.all(Array.from({ length: 10 }, () => runAction({ apiUrl: fake.url, eventName: 'pull_request', payload })));
     expect(runs.map((r) => r.code)).toEqual(Array(10).fill(0));
     expect(fake.comments(OWNER, REPO, 2)).toHaveLength(1);
-  });
+  }, 60_000);
 
   it('does not adopt a comment somebody else wrote with the marker', async () => {
     const payload = pullRequest();
@@ -162,16 +163,17 @@ describe('the Action on pull requests', () => {
     const payload = pullRequest();
     fake.setFile(OWNER, REPO, headSha(payload), PATH, example);
     fake.fail({ method: 'GET', path: /\/contents\//, status: 500 });
-    fake.fail({ method: 'GET', path: /\/comments$/, status: 429, headers: { 'retry-after': '1' } });
+    fake.fail({ method: 'GET', path: /\/issues\/2\/comments$/, status: 429, headers: { 'retry-after': '1' } });
     const run = await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload });
     expect(run.code).toBe(0);
-    expect(requests().slice(0, 4)).toEqual([
+    expect(requests().slice(0, 5)).toEqual([
       `GET /repos/${OWNER}/${REPO}/contents/${PATH} 500`,
       `GET /repos/${OWNER}/${REPO}/contents/${PATH} 200`,
+      `GET /repos/${OWNER}/${REPO}/pulls/2/comments 200`,
       `GET /repos/${OWNER}/${REPO}/issues/2/comments 429`,
       `GET /repos/${OWNER}/${REPO}/issues/2/comments 200`,
     ]);
-    const [, , limited, retried] = fake.calls;
+    const [, , , limited, retried] = fake.calls;
     expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(1000);
     expect(fake.comments(OWNER, REPO, 2)).toHaveLength(1);
   }, 20_000);

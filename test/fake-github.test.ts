@@ -581,7 +581,8 @@ describe('GraphQL repository batches', () => {
     ['a missing variable', 200, 'query Q($o: String!) { repository(owner: $o, name: "b") { isEmpty } }', 'Variable $o of type String! was provided invalid value'],
     ['a missing argument', 200, 'query { repository(owner: "a") { isEmpty } }', "Field 'repository' is missing required arguments: name"],
     ['a field the fake does not model', 400, 'query { repository(owner: "course", name: "distributed-systems") { stargazerCount } }', 'The fake GitHub does not answer the GraphQL field Repository.stargazerCount; it answers'],
-    ['a mutation', 400, 'mutation { addStar(input: {starrableId: "x"}) { clientMutationId } }', 'The fake GitHub answers only GraphQL queries, not a mutation'],
+    ['a mutation the fake does not model', 400, 'mutation { addStar(input: {starrableId: "x"}) { clientMutationId } }', 'The fake GitHub answers only these GraphQL root fields: resolveReviewThread, unresolveReviewThread'],
+    ['a subscription', 400, 'subscription { x }', 'The fake GitHub answers only GraphQL queries and mutations, not a subscription'],
   ])('answers %s with HTTP %i', async (_case, status, query, message) => {
     addTemplate();
     const response = await fetch(`${fake.url}/graphql`, {

@@ -9,6 +9,8 @@ export interface ActionInputs {
   path: string;
   label: string;
   comment: boolean;
+  /** Review comments on the lines of the failing questions. */
+  review: boolean;
   failOnCriteria: boolean;
   /** Publish the completeness badge to the `badges` branch on pushes to the default branch. */
   badge: boolean;
@@ -56,6 +58,7 @@ export async function readInputs(parseConfig: ConfigParser): Promise<ActionInput
     path,
     label,
     comment: boolean('comment', true),
+    review: boolean('review', true),
     failOnCriteria: boolean('fail-on-criteria', true),
     badge: boolean('badge', false),
     config: { ...config, path },

@@ -19,6 +19,7 @@ import { toJsonReport } from '../report/json.js';
 import { formatSummary } from '../report/summary.js';
 import { readEvent, type CommitTarget, type PullRequestTarget } from './event.js';
 import { readInputs, type ActionInputs } from './inputs.js';
+import { prepareReview } from './review.js';
 
 const LABEL_COLOR = '2da44e';
 /** The orphan branch the badge lives on, and its two files. */
@@ -137,13 +138,15 @@ async function checkAt(client: Client, file: { owner: string; repo: string; path
 async function reportOnPullRequest(client: Client, target: PullRequestTarget, result: LintResult, inputs: ActionInputs, serverUrl: string): Promise<void> {
   const { pr } = target;
   const writes: Array<() => Promise<void>> = [];
+  const review = inputs.review ? await prepareReview(client, { pr, sha: target.head.sha, path: inputs.path, config: inputs.config }, result) : null;
   if (inputs.comment) {
-    const body = formatComment(result, { serverUrl, owner: pr.owner, repo: pr.repo, sha: target.head.sha, path: inputs.path, label: inputs.label, version: pkg.version });
+    const body = formatComment(result, { serverUrl, owner: pr.owner, repo: pr.repo, sha: target.head.sha, path: inputs.path, label: inputs.label, version: pkg.version, ...(review && { review: review.notice }) });
     writes.push(async () => {
       const outcome = await syncComment(client, pr, COMMENT_MARKER, body);
       core.info(`checklist comment ${outcome}`);
     });
   }
+  if (review) writes.push(async () => core.info(await review.apply((message) => core.warning(message))));
   const hasLabel = target.labels.includes(inputs.label);
   if (result.passed && !hasLabel) writes.push(() => addLabel(client, pr, { name: inputs.label, color: LABEL_COLOR, description: LABEL_DESCRIPTION }));
   if (!result.passed && hasLabel) writes.push(() => removeLabel(client, pr, inputs.label));
@@ -154,7 +157,7 @@ async function reportOnPullRequest(client: Client, target: PullRequestTarget, re
     } catch (error) {
       if (error instanceof GitHubApiError && error.isPermission) {
         core.warning(
-          `playbook-proof could not comment on or label #${pr.number}: the token is read-only (${error.message}). ` +
+          `playbook-proof could not comment on, review or label #${pr.number}: the token is read-only (${error.message}). ` +
             (target.fork
               ? 'Pull requests from forks get a read-only token under `pull_request`: run this Action on `pull_request_target` (see the README), '
               : 'Give the workflow `permissions: pull-requests: write` and `issues: write`, ') +

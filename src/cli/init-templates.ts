@@ -24,7 +24,7 @@ on:
 
 permissions:
   contents: read
-  pull-requests: write
+  pull-requests: write # the checklist comment, and the review comments on the failing lines
   issues: write # only to create the proof label the first time
 
 concurrency:

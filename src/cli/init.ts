@@ -18,11 +18,14 @@ import {
   preCommitSnippet,
   skeleton,
 } from './init-templates.js';
+import { planRemarkrc, REMARK_CONFIG_FILES } from './init-remark.js';
 import { readConfig, type CliIo } from './shared.js';
 
 /** What `init` is asked to do: with `dryRun`, report the changes without writing them. */
 export interface InitOptions {
   dryRun: boolean;
+  /** Also add a `.remarkrc.json` running playbook-proof/remark (editor squiggles). */
+  remark?: boolean;
 }
 
 /** What init decides from: the repository's relevant files and git's hook settings, read once. */
@@ -129,6 +132,7 @@ export async function init(options: InitOptions, io: CliIo): Promise<number> {
   const config = await readConfig(undefined, root, root);
   const reads = await readRepository(root, config.path);
   const changes = planInit(reads);
+  if (options.remark) changes.push(planRemarkrc(reads));
   for (const change of changes) {
     if (!options.dryRun && (change.kind === 'create' || change.kind === 'update')) writeChange(root, change);
     io.stdout.write(`${reportLine(change, options.dryRun)}\n`);
@@ -139,7 +143,7 @@ export async function init(options: InitOptions, io: CliIo): Promise<number> {
 
 /** Reads the candidate files and git's hook settings under `root`. */
 export async function readRepository(root: string, playbook: string): Promise<InitReads> {
-  const candidates = [PACKAGE_JSON, ...LINT_STAGED_FILES, HUSKY_PRE_COMMIT, WORKFLOW_PATH, playbook, ...HOOK_TOOLS.flatMap((tool) => tool.files)];
+  const candidates = [PACKAGE_JSON, ...LINT_STAGED_FILES, HUSKY_PRE_COMMIT, WORKFLOW_PATH, playbook, ...HOOK_TOOLS.flatMap((tool) => tool.files), ...REMARK_CONFIG_FILES];
   const files = new Map<string, string>();
   for (const path of candidates) {
     const text = readText(join(root, path), path);

@@ -17,7 +17,8 @@ Usage:
                                                       the outline as read: each question's difficulty, parts,
                                                       gotchas and cheat-sheet row, with where and how each was found
   playbook-proof hook [files...] [--config FILE]     the pre-commit check of the staged playbook
-  playbook-proof init [--dry-run]                     set up the hook, the workflow and a playbook skeleton
+  playbook-proof init [--dry-run] [--remark]          set up the hook, the workflow and a playbook skeleton
+                                                      (--remark: and a .remarkrc.json for editor diagnostics)
   playbook-proof badge [path] [--svg FILE] [--json FILE]   the completeness badge (SVG, shields.io endpoint JSON)
   playbook-proof cohort --template OWNER/REPO [options]    check every learner's fork (run cohort --help)
 
@@ -42,11 +43,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     case 'explain':
       return explain(rest, io);
     case 'init': {
-      const { values, positionals } = parseOptions(rest, { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+      const { values, positionals } = parseOptions(rest, { 'dry-run': { type: 'boolean' }, remark: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
       if (values.help) return help(io);
       if (positionals.length > 0) throw new UsageError(`init takes no path, got "${positionals[0]}"`);
       const { init } = await import('./init.js');
-      return init({ dryRun: values['dry-run'] ?? false }, io);
+      return init({ dryRun: values['dry-run'] ?? false, remark: values.remark ?? false }, io);
     }
     case 'badge':
       return badge(rest, io);

@@ -1,6 +1,7 @@
 /** The pull-request checklist comment: pure Markdown from a lint result. */
 import type { CriterionResult, Finding, LintResult, QuestionResult } from '../core/lint.js';
 import { codeSpan, fit, inert } from './escape.js';
+import { questionList } from './terminal.js';
 
 /** Hidden marker the Action finds its comment by (together with the comment's author). */
 export const COMMENT_MARKER = '<!-- playbook-proof:checklist -->';
@@ -21,6 +22,18 @@ export interface CommentContext {
   /** The proof label's name. */
   label: string;
   version: string;
+  /** What the review comments on the failing lines cover, when the Action posts them. */
+  review?: ReviewNotice;
+}
+
+/** Which failing questions have a review comment on their line, and why the others have none. */
+export interface ReviewNotice {
+  inline: number[];
+  notInDiff: number[];
+  overCap: number[];
+  cap: number;
+  /** Why no line of the playbook can carry a comment, when that is the reason for `notInDiff`. */
+  placement: 'not-changed' | 'no-patch' | null;
 }
 
 /** Link to a line of the playbook at the checked commit. */
@@ -41,6 +54,7 @@ export function formatComment(result: LintResult, ctx: CommentContext, limit = G
     '',
     `Checked ${fileLink} at commit ${commitLink}.`,
     '',
+    ...(ctx.review ? reviewLines(ctx.review) : []),
   ];
   const tail = [
     '',
@@ -77,6 +91,23 @@ export function formatComment(result: LintResult, ctx: CommentContext, limit = G
     if (shown < findings.length) body.push(`  - …and ${findings.length - shown} more`);
   }
   return fit([...head, ...body, ...tail].join('\n'), limit);
+}
+
+function reviewLines(notice: ReviewNotice): string[] {
+  const verb = (list: number[], one: string, many: string) => `${questionList(list)} ${list.length === 1 ? one : many}`;
+  const lines: string[] = [];
+  if (notice.inline.length > 0) lines.push(`💬 ${verb(notice.inline, 'has a review comment on its line, with the fix', 'have review comments on their lines, each with the fix')}.`);
+  if (notice.notInDiff.length > 0) {
+    const why =
+      notice.placement === 'not-changed'
+        ? 'this pull request does not change the playbook, and GitHub takes review comments only on changed lines'
+        : notice.placement === 'no-patch'
+          ? 'GitHub shows no diff of the playbook (too large), so its lines take no review comment'
+          : `${notice.notInDiff.length === 1 ? 'its lines are' : 'their lines are'} not in this pull request's diff`;
+    lines.push(`${verb(notice.notInDiff, 'is', 'are')} listed here only: ${why}.`);
+  }
+  if (notice.overCap.length > 0) lines.push(`${verb(notice.overCap, 'is', 'are')} listed here only: at most ${notice.cap} review comments are open at a time.`);
+  return lines.length > 0 ? [...lines, ''] : [];
 }
 
 function criterionLine(criterion: CriterionResult): string {

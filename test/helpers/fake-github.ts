@@ -31,6 +31,7 @@ import { createHash } from 'node:crypto';
 import { STATUS_CODES, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { diffLines, structuredPatch } from 'diff';
 
 export interface Call {
   method: string;
@@ -190,6 +191,8 @@ export interface FakeCommit {
 export interface FakeGitHub {
   /** `http://127.0.0.1:<port>`: use as baseUrl / GITHUB_API_URL; GraphQL is POST `${url}/graphql`. */
   url: string;
+  /** Pull requests: changed files, reviews, review comments and threads (see the section at the end). */
+  pulls: FakePullRequests;
   /** Every request, in order of arrival, with the status answered. */
   calls: Call[];
   /** Login of the token's identity; read at request time, so a test may reassign it. */
@@ -2254,7 +2257,8 @@ function graphql(ctx: Context): Reply {
   try {
     const doc = new GraphqlParser(tokenize(query)).document();
     const operation = pickOperation(doc, bodyField(ctx.body, 'operationName'));
-    if (operation.type !== 'query') throw new GraphqlUnsupported(`The fake GitHub answers only GraphQL queries, not a ${operation.type}`);
+    const root = operation.type === 'query' ? QueryType : operation.type === 'mutation' ? MutationType : null;
+    if (!root) throw new GraphqlUnsupported(`The fake GitHub answers only GraphQL queries and mutations, not a ${operation.type}`);
     const ex: Execution = {
       fake: ctx.fake,
       operation,
@@ -2264,7 +2268,7 @@ function graphql(ctx: Context): Reply {
       rootFields: 0,
       spreading: new Set(),
     };
-    const data = executeSelections(ex, QueryType, ctx.fake, operation.selections, []);
+    const data = executeSelections(ex, root as ObjectType<Fake>, ctx.fake, operation.selections, []);
     ctx.call.graphqlAliases = ex.rootFields;
     return { status: 200, body: ex.errors.length > 0 ? { data, errors: ex.errors } : { data } };
   } catch (e) {
@@ -2320,6 +2324,7 @@ const routes: Route[] = [
 
 class Fake implements FakeGitHub {
   url = '';
+  readonly pulls: PullRequests = new PullRequests(this);
   calls: Call[] = [];
   viewer = 'github-actions[bot]';
   /** POST /graphql requests answered so far (for rateLimit). */
@@ -2879,3 +2884,579 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   await fake.listen();
   return fake;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Pull requests and reviews. Self-contained: its state hangs off `fake.pulls`, and its REST routes,
+// GraphQL fields (`Repository.pullRequest`) and mutations (`resolveReviewThread`, `unresolveReviewThread`)
+// are registered at the end of this section.
+//
+// - A pull request exists implicitly, as issues do for comments: one never pushed has no changed files,
+//   no reviews and no threads. `pulls.push()` opens it or moves its head, with the files it changes.
+// - The patch of each file is a real unified diff of base and head (jsdiff, 3 lines of context, as GitHub
+//   shows it); a review comment is accepted only on a line of its commit's diff (right side: added or
+//   context lines; left side: deleted or context lines), else 422 as on GitHub.
+// - On a new head, each thread follows its line through the change from the old head to the new one; a
+//   line that changed, or that is no longer in the diff, makes the thread outdated (`line` null).
+// - GraphQL names a bot author without `[bot]` (`github-actions`), REST and `viewer` with it, as GitHub does.
+
+/** A changed file: its text at the base and at the head; null where it does not exist (added, removed). */
+export interface PullFileSpec {
+  base: string | null;
+  head: string | null;
+}
+
+export interface FakeReview {
+  id: number;
+  body: string;
+  state: 'COMMENTED' | 'APPROVED' | 'CHANGES_REQUESTED' | 'PENDING';
+  commitId: string;
+  login: string;
+}
+
+export interface FakeReviewComment {
+  id: number;
+  reviewId: number | null;
+  path: string;
+  /** The line in the current head's diff; null once outdated. */
+  line: number | null;
+  originalLine: number;
+  side: 'LEFT' | 'RIGHT';
+  commitId: string;
+  originalCommitId: string;
+  body: string;
+  login: string;
+  inReplyTo: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FakeReviewThread {
+  /** GraphQL node id. */
+  id: string;
+  isResolved: boolean;
+  resolvedBy: string | null;
+  isOutdated: boolean;
+  comments: FakeReviewComment[];
+}
+
+export interface FakePullRequests {
+  /** Opens the pull request or moves its head to `headSha`: `files` are all the files it changes, against its base. */
+  push(owner: string, repo: string, number: number, headSha: string, files: Record<string, PullFileSpec>): void;
+  /** The unified diff GitHub lists for the file at the current head (no file headers), or null. */
+  patch(owner: string, repo: string, number: number, path: string): string | null;
+  reviews(owner: string, repo: string, number: number): FakeReview[];
+  /** Review comments, oldest first. */
+  reviewComments(owner: string, repo: string, number: number): FakeReviewComment[];
+  threads(owner: string, repo: string, number: number): FakeReviewThread[];
+  /** Seeds a comment starting a thread on the current head, as `login`'s own review would. */
+  addReviewComment(owner: string, repo: string, number: number, comment: { path: string; line: number; body: string; login: string }): FakeReviewComment;
+  /** Resolves a thread as `login` would in the UI. */
+  resolveThread(threadId: string, login: string): void;
+}
+
+interface FileVersion {
+  status: 'added' | 'removed' | 'modified';
+  base: string | null;
+  head: string | null;
+  patch: string;
+  additions: number;
+  deletions: number;
+  /** Lines a comment can take: new-file lines (RIGHT) and old-file lines (LEFT) inside the hunks. */
+  right: Set<number>;
+  left: Set<number>;
+}
+
+interface StoredPull {
+  owner: string;
+  repo: string;
+  number: number;
+  headSha: string | null;
+  /** Head SHA → the files changed at that head. */
+  versions: Map<string, Map<string, FileVersion>>;
+  reviews: FakeReview[];
+  comments: FakeReviewComment[];
+  /** Root comment id → thread state. */
+  threads: Map<number, { id: string; isResolved: boolean; resolvedBy: string | null }>;
+}
+
+function fileVersion(base: string | null, head: string | null): FileVersion {
+  const structured = structuredPatch('a', 'b', base ?? '', head ?? '', '', '', { context: 3 });
+  const right = new Set<number>();
+  const left = new Set<number>();
+  let additions = 0;
+  let deletions = 0;
+  const text: string[] = [];
+  for (const hunk of structured.hunks) {
+    // GitHub writes an empty side as 0,0 and a one-line side without its count
+    const range = (start: number, count: number) => (count === 1 ? `${start}` : `${count === 0 ? Math.max(0, start - 1) : start},${count}`);
+    text.push(`@@ -${range(hunk.oldStart, hunk.oldLines)} +${range(hunk.newStart, hunk.newLines)} @@`);
+    let oldLine = hunk.oldStart;
+    let newLine = hunk.newStart;
+    for (const line of hunk.lines) {
+      text.push(line);
+      if (line.startsWith('+')) {
+        right.add(newLine++);
+        additions++;
+      } else if (line.startsWith('-')) {
+        left.add(oldLine++);
+        deletions++;
+      } else if (line.startsWith(' ')) {
+        right.add(newLine++);
+        left.add(oldLine++);
+      }
+    }
+  }
+  const status = base === null ? 'added' : head === null ? 'removed' : 'modified';
+  return { status, base, head, patch: text.join('\n'), additions, deletions, right, left };
+}
+
+/** Where `line` of `before` is in `after`, when that line is unchanged; else null. */
+function followLine(before: string, after: string, line: number): number | null {
+  let oldLine = 1;
+  let newLine = 1;
+  for (const change of diffLines(before, after)) {
+    const count = change.count ?? 0;
+    if (change.added) newLine += count;
+    else if (change.removed) {
+      if (line >= oldLine && line < oldLine + count) return null;
+      oldLine += count;
+    } else {
+      if (line >= oldLine && line < oldLine + count) return newLine + (line - oldLine);
+      oldLine += count;
+      newLine += count;
+    }
+  }
+  return null;
+}
+
+class PullRequests implements FakePullRequests {
+  private store = new Map<string, StoredPull>();
+  private nextReviewId = 80_000_001;
+  private nextReviewCommentId = 60_000_001;
+
+  constructor(private readonly fake: Fake) {}
+
+  /** The pull request, created empty on first use (pull requests exist implicitly, as issues do). */
+  get(owner: string, repo: string, number: number): StoredPull {
+    const key = `${owner}/${repo}#${number}`.toLowerCase();
+    let pull = this.store.get(key);
+    if (!pull) {
+      pull = { owner, repo, number, headSha: null, versions: new Map(), reviews: [], comments: [], threads: new Map() };
+      this.store.set(key, pull);
+    }
+    return pull;
+  }
+
+  files(pull: StoredPull, sha: string | null = pull.headSha): Map<string, FileVersion> {
+    return (sha && pull.versions.get(sha)) || new Map();
+  }
+
+  push(owner: string, repo: string, number: number, headSha: string, files: Record<string, PullFileSpec>): void {
+    if (!isSha(headSha)) throw new Error(`pulls.push: head ${headSha} is not 40 lower-case hex digits`);
+    const pull = this.get(owner, repo, number);
+    const before = this.files(pull);
+    const after = new Map(Object.entries(files).map(([path, spec]) => [normalizePath(path), fileVersion(spec.base, spec.head)] as const));
+    pull.versions.set(headSha, after);
+    pull.headSha = headSha;
+    for (const comment of pull.comments) {
+      if (comment.line === null || comment.side !== 'RIGHT') continue;
+      comment.line = this.relocate(before.get(comment.path), after.get(comment.path), comment.line);
+      if (comment.line !== null) comment.commitId = headSha;
+    }
+  }
+
+  /** A right-side line carried from one version of a file to the next, or null when it changed or left the diff. */
+  private relocate(from: FileVersion | undefined, to: FileVersion | undefined, line: number): number | null {
+    if (!from?.head || !to?.head) return null;
+    const moved = followLine(from.head, to.head, line);
+    return moved !== null && to.right.has(moved) ? moved : null;
+  }
+
+  patch(owner: string, repo: string, number: number, path: string): string | null {
+    const pull = this.get(owner, repo, number);
+    return this.files(pull).get(normalizePath(path))?.patch ?? null;
+  }
+
+  reviews(owner: string, repo: string, number: number): FakeReview[] {
+    return this.get(owner, repo, number).reviews.map((r) => ({ ...r }));
+  }
+
+  reviewComments(owner: string, repo: string, number: number): FakeReviewComment[] {
+    return this.get(owner, repo, number).comments.map((c) => ({ ...c }));
+  }
+
+  threads(owner: string, repo: string, number: number): FakeReviewThread[] {
+    const pull = this.get(owner, repo, number);
+    return this.threadList(pull).map((t) => ({ id: t.id, isResolved: t.isResolved, resolvedBy: t.resolvedBy, isOutdated: t.isOutdated, comments: t.comments.map((c) => ({ ...c })) }));
+  }
+
+  /** Threads in order of their first comment, each with its comments. */
+  threadList(pull: StoredPull): Array<{ id: string; isResolved: boolean; resolvedBy: string | null; isOutdated: boolean; pull: StoredPull; comments: FakeReviewComment[] }> {
+    return [...pull.threads.entries()]
+      .filter(([root]) => pull.comments.some((c) => c.id === root))
+      .sort(([a], [b]) => a - b)
+      .map(([root, state]) => {
+        const comments = pull.comments.filter((c) => c.id === root || c.inReplyTo === root);
+        return { ...state, isOutdated: comments[0]!.line === null, pull, comments };
+      });
+  }
+
+  addReviewComment(owner: string, repo: string, number: number, comment: { path: string; line: number; body: string; login: string }): FakeReviewComment {
+    const pull = this.get(owner, repo, number);
+    if (!pull.headSha) throw new Error('pulls.addReviewComment: push the pull request first');
+    if (!this.files(pull).get(comment.path)?.right.has(comment.line)) throw new Error(`pulls.addReviewComment: line ${comment.line} of ${comment.path} is not in the diff`);
+    return { ...this.storeComment(pull, null, { path: comment.path, line: comment.line, side: 'RIGHT', body: comment.body }, pull.headSha, comment.login) };
+  }
+
+  storeComment(pull: StoredPull, reviewId: number | null, c: { path: string; line: number; side: 'LEFT' | 'RIGHT'; body: string }, commitId: string, login: string): FakeReviewComment {
+    const now = timestamp();
+    const comment: FakeReviewComment = {
+      id: this.nextReviewCommentId++,
+      reviewId,
+      path: c.path,
+      line: c.line,
+      originalLine: c.line,
+      side: c.side,
+      commitId,
+      originalCommitId: commitId,
+      body: c.body,
+      login,
+      inReplyTo: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    // a comment on an older head follows its line to the current one
+    if (commitId !== pull.headSha && c.side === 'RIGHT') {
+      comment.line = this.relocate(this.files(pull, commitId).get(c.path), this.files(pull).get(c.path), c.line);
+      if (comment.line !== null) comment.commitId = pull.headSha!;
+    }
+    pull.comments.push(comment);
+    pull.threads.set(comment.id, { id: nodeId('PRRT', `${pull.owner}/${pull.repo}#${pull.number}:${comment.id}`), isResolved: false, resolvedBy: null });
+    return comment;
+  }
+
+  storeReview(pull: StoredPull, review: Omit<FakeReview, 'id'>): FakeReview {
+    const stored = { id: this.nextReviewId++, ...review };
+    pull.reviews.push(stored);
+    return stored;
+  }
+
+  /** The thread with this GraphQL id, wherever it is. */
+  findThread(threadId: string): { pull: StoredPull; state: { id: string; isResolved: boolean; resolvedBy: string | null } } | null {
+    for (const pull of this.store.values()) {
+      for (const [root, state] of pull.threads) {
+        if (state.id === threadId && pull.comments.some((c) => c.id === root)) return { pull, state };
+      }
+    }
+    return null;
+  }
+
+  resolveThread(threadId: string, login: string): void {
+    const found = this.findThread(threadId);
+    if (!found) throw new Error(`pulls.resolveThread: no thread ${threadId}`);
+    found.state.isResolved = true;
+    found.state.resolvedBy = login;
+  }
+
+  /** The comment with this REST id in any pull request of the repository, or null. */
+  findComment(owner: string, repo: string, id: number): { pull: StoredPull; comment: FakeReviewComment } | null {
+    const prefix = `${owner}/${repo}#`.toLowerCase();
+    for (const [key, pull] of this.store) {
+      if (!key.startsWith(prefix)) continue;
+      const comment = pull.comments.find((c) => c.id === id);
+      if (comment) return { pull, comment };
+    }
+    return null;
+  }
+}
+
+const pullNumber = (ctx: Context): number | null => (/^[1-9]\d*$/.test(ctx.params.pull ?? '') ? Number(ctx.params.pull) : null);
+
+function reviewCommentJson(fake: Fake, pull: StoredPull, c: FakeReviewComment) {
+  const base = `${fake.url}/repos/${pull.owner}/${pull.repo}`;
+  const html = `https://github.com/${pull.owner}/${pull.repo}/pull/${pull.number}`;
+  return {
+    id: c.id,
+    node_id: nodeId('PRRC', String(c.id)),
+    url: `${base}/pulls/comments/${c.id}`,
+    pull_request_review_id: c.reviewId,
+    diff_hunk: '',
+    path: c.path,
+    position: c.line,
+    original_position: c.originalLine,
+    commit_id: c.commitId,
+    original_commit_id: c.originalCommitId,
+    ...(c.inReplyTo !== null && { in_reply_to_id: c.inReplyTo }),
+    user: { login: c.login, id: userId(c.login), type: userType(c.login) },
+    body: c.body,
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+    html_url: `${html}#discussion_r${c.id}`,
+    pull_request_url: `${base}/pulls/${pull.number}`,
+    author_association: isBot(c.login) ? 'NONE' : 'CONTRIBUTOR',
+    start_line: null,
+    original_start_line: null,
+    start_side: null,
+    line: c.line,
+    original_line: c.originalLine,
+    side: c.side,
+    subject_type: 'line',
+  };
+}
+
+function reviewJson(fake: Fake, pull: StoredPull, r: FakeReview) {
+  return {
+    id: r.id,
+    node_id: nodeId('PRR', String(r.id)),
+    user: { login: r.login, id: userId(r.login), type: userType(r.login) },
+    body: r.body,
+    state: r.state,
+    html_url: `https://github.com/${pull.owner}/${pull.repo}/pull/${pull.number}#pullrequestreview-${r.id}`,
+    pull_request_url: `${fake.url}/repos/${pull.owner}/${pull.repo}/pulls/${pull.number}`,
+    author_association: isBot(r.login) ? 'NONE' : 'CONTRIBUTOR',
+    submitted_at: r.state === 'PENDING' ? undefined : timestamp(),
+    commit_id: r.commitId,
+  };
+}
+
+function listPullFiles(ctx: Context): Reply {
+  const number = pullNumber(ctx);
+  if (number === null) return notFound();
+  const pull = ctx.fake.pulls.get(ctx.params.owner!, ctx.params.repo!, number);
+  const files = [...ctx.fake.pulls.files(pull)].map(([filename, f]) => ({
+    sha: f.head === null ? '0000000000000000000000000000000000000000' : blobSha(Buffer.from(f.head)),
+    filename,
+    status: f.status,
+    additions: f.additions,
+    deletions: f.deletions,
+    changes: f.additions + f.deletions,
+    blob_url: `https://github.com/${pull.owner}/${pull.repo}/blob/${pull.headSha}/${filename}`,
+    raw_url: `https://github.com/${pull.owner}/${pull.repo}/raw/${pull.headSha}/${filename}`,
+    contents_url: `${ctx.fake.url}/repos/${pull.owner}/${pull.repo}/contents/${filename}?ref=${pull.headSha}`,
+    // GitHub leaves out the patch of a diff too large to show
+    ...(f.patch.length <= PATCH_LIMIT && { patch: f.patch }),
+  }));
+  return paginate(ctx, files);
+}
+
+/** Above this many characters of diff, GitHub lists the file without its `patch`. */
+const PATCH_LIMIT = 1_000_000;
+
+function listPullComments(ctx: Context): Reply {
+  const number = pullNumber(ctx);
+  if (number === null) return notFound();
+  const pull = ctx.fake.pulls.get(ctx.params.owner!, ctx.params.repo!, number);
+  return paginate(ctx, pull.comments.map((c) => reviewCommentJson(ctx.fake, pull, c)));
+}
+
+function listPullReviews(ctx: Context): Reply {
+  const number = pullNumber(ctx);
+  if (number === null) return notFound();
+  const pull = ctx.fake.pulls.get(ctx.params.owner!, ctx.params.repo!, number);
+  return paginate(ctx, pull.reviews.map((r) => reviewJson(ctx.fake, pull, r)));
+}
+
+const unprocessable = (...errors: string[]) => error(422, 'Unprocessable Entity', { errors });
+
+function createPullReview(ctx: Context): Reply {
+  const number = pullNumber(ctx);
+  if (number === null) return notFound();
+  const pull = ctx.fake.pulls.get(ctx.params.owner!, ctx.params.repo!, number);
+  const event = bodyField(ctx.body, 'event');
+  const text = bodyField(ctx.body, 'body');
+  const commitId = bodyField(ctx.body, 'commit_id') ?? pull.headSha;
+  const given = bodyField(ctx.body, 'comments') ?? [];
+  const states: Record<string, FakeReview['state']> = { COMMENT: 'COMMENTED', APPROVE: 'APPROVED', REQUEST_CHANGES: 'CHANGES_REQUESTED' };
+  if (event !== undefined && (typeof event !== 'string' || !states[event])) return unprocessable(`Invalid event: ${String(event)}`);
+  if ((event === 'COMMENT' || event === 'REQUEST_CHANGES') && (typeof text !== 'string' || text.trim() === '')) {
+    return unprocessable('Body is required when the event is COMMENT or REQUEST_CHANGES');
+  }
+  if (typeof commitId !== 'string' || !pull.versions.has(commitId)) return unprocessable('Commit id is not part of the pull request');
+  if (!Array.isArray(given)) return notSupplied('comments');
+  const files = ctx.fake.pulls.files(pull, commitId);
+  const comments: Array<{ path: string; line: number; side: 'LEFT' | 'RIGHT'; body: string }> = [];
+  for (const c of given as unknown[]) {
+    if (bodyField(c, 'position') !== undefined || bodyField(c, 'start_line') !== undefined) {
+      return error(400, 'The fake GitHub does not model review comments by position or over several lines');
+    }
+    const path = bodyField(c, 'path');
+    const line = bodyField(c, 'line');
+    const side = bodyField(c, 'side') ?? 'RIGHT';
+    const body = bodyField(c, 'body');
+    if (typeof path !== 'string' || typeof body !== 'string' || typeof line !== 'number' || (side !== 'LEFT' && side !== 'RIGHT')) {
+      return unprocessable('Invalid review comment: path, line, side and body are required');
+    }
+    const file = files.get(normalizePath(path));
+    if (!file) return unprocessable('Path could not be resolved');
+    if (!(side === 'RIGHT' ? file.right : file.left).has(line)) return unprocessable('Pull request review thread line must be part of the diff');
+    comments.push({ path: normalizePath(path), line, side, body });
+  }
+  const review = ctx.fake.pulls.storeReview(pull, {
+    body: typeof text === 'string' ? text : '',
+    state: event === undefined ? 'PENDING' : states[event as string]!,
+    commitId,
+    login: ctx.fake.viewer,
+  });
+  for (const c of comments) ctx.fake.pulls.storeComment(pull, review.id, c, commitId, ctx.fake.viewer);
+  return { status: 200, body: reviewJson(ctx.fake, pull, review) };
+}
+
+function updatePullComment(ctx: Context): Reply {
+  const found = ctx.fake.pulls.findComment(ctx.params.owner!, ctx.params.repo!, Number(ctx.params.id));
+  if (!found) return notFound();
+  const text = bodyField(ctx.body, 'body');
+  if (typeof text !== 'string') return notSupplied('body');
+  found.comment.body = text;
+  found.comment.updatedAt = timestamp();
+  return { status: 200, body: reviewCommentJson(ctx.fake, found.pull, found.comment) };
+}
+
+function deletePullComment(ctx: Context): Reply {
+  const found = ctx.fake.pulls.findComment(ctx.params.owner!, ctx.params.repo!, Number(ctx.params.id));
+  if (!found) return notFound();
+  found.pull.comments.splice(found.pull.comments.indexOf(found.comment), 1);
+  return { status: 204 };
+}
+
+routes.push(
+  { method: 'GET', pattern: '/repos/:owner/:repo/pulls/:pull/files', handle: listPullFiles },
+  { method: 'GET', pattern: '/repos/:owner/:repo/pulls/:pull/comments', handle: listPullComments },
+  { method: 'GET', pattern: '/repos/:owner/:repo/pulls/:pull/reviews', handle: listPullReviews },
+  { method: 'POST', pattern: '/repos/:owner/:repo/pulls/:pull/reviews', write: true, handle: createPullReview },
+  { method: 'PATCH', pattern: '/repos/:owner/:repo/pulls/comments/:id', write: true, handle: updatePullComment },
+  { method: 'DELETE', pattern: '/repos/:owner/:repo/pulls/comments/:id', write: true, handle: deletePullComment },
+);
+
+// GraphQL
+
+const BotType: ObjectType<string> = {
+  name: 'Bot',
+  abstract: ['Actor', 'Node', 'UniformResourceLocatable'],
+  fields: {
+    id: (login) => nodeId('BOT', login),
+    login: (login) => login.replace(/\[bot\]$/, ''),
+    url: (login) => `https://github.com/apps/${login.replace(/\[bot\]$/, '')}`,
+  },
+};
+
+const actor = (login: string) => new Typed(isBot(login) ? BotType : UserType, login);
+
+/** A connection page: GitHub refuses one without `first` or `last`, and `first` above 100. */
+function page<T>(items: T[], args: Record<string, unknown>, field: FieldNode): { nodes: T[]; start: number; end: number; total: number } {
+  const first = args.first;
+  if (typeof first !== 'number') {
+    throw new GraphqlError(`You must provide a \`first\` value to properly paginate the \`${field.name}\` connection.`, [field.loc]);
+  }
+  if (first < 0 || first > 100) {
+    throw new GraphqlError(`Requesting ${first} records on the \`${field.name}\` connection exceeds the \`first\` limit of 100 records.`, [field.loc]);
+  }
+  const start = typeof args.after === 'string' ? Number(Buffer.from(args.after, 'base64').toString('utf8').replace(/^cursor:/, '')) : 0;
+  const nodes = items.slice(start, start + first);
+  return { nodes, start, end: start + nodes.length, total: items.length };
+}
+
+const cursor = (index: number) => Buffer.from(`cursor:${index}`).toString('base64');
+
+function connection<T>(name: string, items: T[], args: Record<string, unknown>, field: FieldNode, wrap: (item: T) => Typed): Typed {
+  const { nodes, start, end, total } = page(items, args, field);
+  const PageInfoType: ObjectType<null> = {
+    name: 'PageInfo',
+    abstract: [],
+    fields: {
+      hasNextPage: () => end < total,
+      hasPreviousPage: () => start > 0,
+      startCursor: () => (nodes.length > 0 ? cursor(start) : null),
+      endCursor: () => (nodes.length > 0 ? cursor(end) : null),
+    },
+  };
+  const ConnectionType: ObjectType<null> = {
+    name,
+    abstract: [],
+    fields: { totalCount: () => total, nodes: () => nodes.map(wrap), pageInfo: () => new Typed(PageInfoType, null) },
+  };
+  return new Typed(ConnectionType, null);
+}
+
+type ThreadSource = ReturnType<PullRequests['threadList']>[number];
+
+const ReviewCommentType: ObjectType<{ pull: StoredPull; comment: FakeReviewComment }> = {
+  name: 'PullRequestReviewComment',
+  abstract: ['Node', 'Comment', 'UniformResourceLocatable'],
+  fields: {
+    id: (s) => nodeId('PRRC', String(s.comment.id)),
+    databaseId: (s) => s.comment.id,
+    body: (s) => s.comment.body,
+    path: (s) => s.comment.path,
+    line: (s) => s.comment.line,
+    originalLine: (s) => s.comment.originalLine,
+    createdAt: (s) => s.comment.createdAt,
+    url: (s) => `https://github.com/${s.pull.owner}/${s.pull.repo}/pull/${s.pull.number}#discussion_r${s.comment.id}`,
+    author: (s) => actor(s.comment.login),
+  },
+};
+
+const ReviewThreadType: ObjectType<ThreadSource> = {
+  name: 'PullRequestReviewThread',
+  abstract: ['Node'],
+  fields: {
+    id: (t) => t.id,
+    isResolved: (t) => t.isResolved,
+    isOutdated: (t) => t.isOutdated,
+    resolvedBy: (t) => (t.resolvedBy ? actor(t.resolvedBy) : null),
+    path: (t) => t.comments[0]!.path,
+    line: (t) => t.comments[0]!.line,
+    originalLine: (t) => t.comments[0]!.originalLine,
+    diffSide: (t) => t.comments[0]!.side,
+    comments: (t, args, _ex, field) =>
+      connection('PullRequestReviewCommentConnection', t.comments, args, field, (comment) => new Typed(ReviewCommentType, { pull: t.pull, comment })),
+  },
+};
+
+const PullRequestType: ObjectType<StoredPull> = {
+  name: 'PullRequest',
+  abstract: ['Node', 'Comment', 'UniformResourceLocatable'],
+  fields: {
+    id: (p) => nodeId('PR', `${p.owner}/${p.repo}#${p.number}`.toLowerCase()),
+    number: (p) => p.number,
+    headRefOid: (p) => p.headSha,
+    reviewThreads: (p, args, ex, field) =>
+      connection('PullRequestReviewThreadConnection', ex.fake.pulls.threadList(p), args, field, (t) => new Typed(ReviewThreadType, t)),
+  },
+};
+
+RepositoryType.fields.pullRequest = (r, args, ex, field) => {
+  if (typeof args.number !== 'number') throw new GraphqlError("Field 'pullRequest' is missing required arguments: number", [field.loc]);
+  return new Typed(PullRequestType, ex.fake.pulls.get(r.owner, r.repo, args.number));
+};
+
+/** resolveReviewThread / unresolveReviewThread: null with NOT_FOUND or FORBIDDEN, as GitHub answers. */
+function setResolved(resolved: boolean): Resolver<Fake> {
+  return (fake, args, ex, field, path) => {
+    const threadId = bodyField(args.input, 'threadId');
+    const found = typeof threadId === 'string' ? fake.pulls.findThread(threadId) : null;
+    if (!found) {
+      ex.errors.push({ type: 'NOT_FOUND', path, locations: [field.loc], message: `Could not resolve to a node with the global id of '${String(threadId)}'` });
+      return null;
+    }
+    const repo = fake.repoState(found.pull.owner, found.pull.repo);
+    if (repo.readOnly) {
+      ex.errors.push({ type: 'FORBIDDEN', path, extensions: { saml_failure: false }, locations: [field.loc], message: READ_ONLY_MESSAGE });
+      return null;
+    }
+    found.state.isResolved = resolved;
+    found.state.resolvedBy = resolved ? fake.viewer : null;
+    const thread = fake.pulls.threadList(found.pull).find((t) => t.id === found.state.id)!;
+    const PayloadType: ObjectType<null> = {
+      name: resolved ? 'ResolveReviewThreadPayload' : 'UnresolveReviewThreadPayload',
+      abstract: [],
+      fields: { clientMutationId: () => bodyField(args.input, 'clientMutationId') ?? null, thread: () => new Typed(ReviewThreadType, thread) },
+    };
+    return new Typed(PayloadType, null);
+  };
+}
+
+const MutationType: ObjectType<Fake> = {
+  name: 'Mutation',
+  abstract: [],
+  fields: { resolveReviewThread: setResolved(true), unresolveReviewThread: setResolved(false) },
+};
