@@ -7,7 +7,8 @@ import { normalize } from './text.js';
 import type { CheatSheet, CheatSheetRow, Question } from './types.js';
 
 /** Headings that name the cheat sheet. */
-export const CHEAT_SHEET_HEADING = /\b(?:cheat ?sheets?|quick reference|quick review|one ?line summar(?:y|ies)|summary table)\b/;
+export const CHEAT_SHEET_HEADING =
+  /\b(?:cheat ?sheets?|crib sheets?|quick (?:reference|review|summary)|one ?(?:line|page) summar(?:y|ies)|summary table|at a glance|tl ?dr)\b|^(?:summary|summaries|review sheet)$/;
 
 /** Header cells that name the one-line answer column. */
 const SUMMARY_HEADER = /^(?:summary|one ?line(?:r| answer| summary)?|one ?liners?|answer|short answer|tl ?dr|key (?:idea|point)|gist|in one line)$/;

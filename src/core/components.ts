@@ -97,8 +97,9 @@ function isName(token: string): boolean {
   if (isProseCompound(lower)) return false;
   const segments = lower.split('-');
   const last = segments[segments.length - 1]!;
-  // "ledger-0", "raft-3": a numbered instance; "verify-service", "enrol-gw": a component's last word
-  return /\d/.test(last) || NAME_ENDINGS.has(last) || COMPONENT_WORDS.has(last) || segments.some((segment) => PRODUCTS.has(segment));
+  const singular = last.endsWith('s') && !last.endsWith('ss') ? last.slice(0, -1) : last;
+  // "ledger-0", "raft-3": a numbered instance; "verify-service", "enrol-gw", "policy-replicas": a component's last word
+  return /\d/.test(last) || [last, singular].some((word) => NAME_ENDINGS.has(word) || COMPONENT_WORDS.has(word)) || segments.some((segment) => PRODUCTS.has(segment));
 }
 
 /** Returns the first component a text names, or null. */

@@ -158,7 +158,7 @@ class EntryReader {
         this.heading(record);
         return;
       case 'row':
-        this.addText(record, record.text);
+        this.row(record);
         return;
       case 'text':
         this.text(record);
@@ -197,6 +197,23 @@ class EntryReader {
         last.item.endLine = record.line + i;
       }
     }
+  }
+
+  /** A table inside an entry: `| Theory | … |` rows are parts, `| Difficulty | L2 |` a rating, others answer text. */
+  private row(record: LineRecord): void {
+    const [first = '', ...rest] = record.cells;
+    const value = rest.join(' ').trim();
+    const rating = ratingLine(`${first}: ${value}`, record.line);
+    if (rating !== null && rating.kind === 'rating' && /^\W*(?:difficulty|level|rating)\b/i.test(first)) {
+      this.setRating(rating.difficulty);
+      return;
+    }
+    const kind = classifyLabel(first);
+    if (kind !== null && first.length <= 60) {
+      this.startPart({ kind, label: first.trim(), rest: value, style: 'table' }, record);
+      return;
+    }
+    if (!record.header) this.addText(record, record.text);
   }
 
   private heading(record: LineRecord): void {
@@ -412,6 +429,7 @@ function labelledKinds(records: readonly LineRecord[], labels: ReadonlyMap<LineR
   for (const record of records) {
     let kind: PartKind | null = null;
     if (record.kind === 'heading') kind = classifyLabel(record.text);
+    else if (record.kind === 'row') kind = classifyLabel(record.cells[0] ?? '');
     else if (record.kind === 'html') kind = htmlLabel(record.text)?.kind ?? null;
     else if (record.kind === 'text' && record.quote === 0) kind = labels.get(record)?.kind ?? null;
     if (kind !== null && kind !== 'gotchas' && kind !== 'difficulty') kinds.add(kind);

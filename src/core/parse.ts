@@ -47,7 +47,7 @@ export function parsePlaybook(input: string): Playbook {
       records.push(record);
     });
   }
-  const outline = new Outline(lines, questionLevel(records));
+  const outline = new Outline(lines, questionStyle(records));
   for (const record of records) outline.visit(record);
   outline.finish();
   const questions = outline.entries.map((entry) => readEntry(entry, lines));
@@ -101,15 +101,54 @@ function matchQuestionHeading(text: string): HeadingMatch | null {
   return { number, title, tag: tagged ? tagged.tag : null };
 }
 
-/** The heading level that holds questions: the one with the most question-like headings. */
-function questionLevel(records: LineRecord[]): number {
-  const counts = [0, 0, 0, 0, 0];
+/** How the document marks its questions: the heading level, and whether the headings carry numbers. */
+interface QuestionStyle {
+  level: number;
+  /** Numbered headings (`## Q1: …`, `### 2) …`); otherwise headings that ask (`## What is CAP?`), numbered in order. */
+  numbered: boolean;
+}
+
+/** Fewer unnumbered question headings than this are not taken as the document's questions. */
+const MIN_UNNUMBERED = 3;
+/** The level given to a bold paragraph that stands for a question heading ("**Q1. What is CAP?**"). */
+const BOLD_QUESTION_LEVEL = 7;
+
+/**
+ * The heading level that holds questions: the one with the most numbered question headings. A document with
+ * none may ask its questions in unnumbered headings (`## What is the CAP theorem?`) or in bold paragraphs of
+ * their own (`**Q1. What is the CAP theorem?**`), which then stand for headings deeper than any real one.
+ */
+function questionStyle(records: LineRecord[]): QuestionStyle {
+  const numbered = [0, 0, 0, 0, 0];
+  const asked = [0, 0, 0, 0, 0];
   for (const r of records) {
-    if (r.kind === 'heading' && r.quote === 0 && r.list === 0 && r.level >= 2 && r.level <= 4 && matchQuestionHeading(r.text)) counts[r.level]!++;
+    if (r.kind !== 'heading' || r.quote > 0 || r.list > 0 || r.level < 2 || r.level > 4) continue;
+    if (matchQuestionHeading(r.text)) numbered[r.level]!++;
+    else if (asksQuestion(r.text)) asked[r.level]!++;
   }
-  let best = 0;
-  for (let level = 2; level <= 4; level++) if (counts[level]! > (counts[best] ?? 0)) best = level;
-  return best;
+  const best = (counts: number[], min: number): number => {
+    let level = 0;
+    for (let l = 2; l <= 4; l++) if (counts[l]! >= min && counts[l]! > (counts[level] ?? 0)) level = l;
+    return level;
+  };
+  const level = best(numbered, 1);
+  if (level > 0) return { level, numbered: true };
+  const askedLevel = best(asked, MIN_UNNUMBERED);
+  if (askedLevel > 0) return { level: askedLevel, numbered: false };
+  const bold = records.filter((r) => r.kind === 'text' && r.paragraphStart && r.quote === 0 && r.list === 0 && r.lead !== null && r.afterLead.length === 0 && matchQuestionHeading(r.lead));
+  if (bold.length >= MIN_UNNUMBERED) {
+    for (const r of bold) {
+      r.kind = 'heading';
+      r.level = BOLD_QUESTION_LEVEL;
+    }
+    return { level: BOLD_QUESTION_LEVEL, numbered: true };
+  }
+  return { level: 0, numbered: true };
+}
+
+/** An unnumbered heading that asks something: "What is the CAP theorem?". */
+function asksQuestion(text: string): boolean {
+  return /\?\s*(?:[[(]\s{0,3}L\s?\d{1,2}\s{0,3}[\])])?\s*$/i.test(text.slice(0, HEADING_PREFIX)) && !CHEAT_SHEET_HEADING.test(normalize(text.slice(0, HEADING_PREFIX)));
 }
 
 /**
@@ -124,9 +163,12 @@ class Outline {
   private sheetReader: SheetReader | null = null;
   private chosen: { sheet: CheatSheet; keepSummary: boolean } | null = null;
 
+  /** Unnumbered questions are numbered in order. */
+  private asked = 0;
+
   constructor(
     private readonly lines: string[],
-    private readonly questionLevel: number,
+    private readonly style: QuestionStyle,
   ) {}
 
   visit(record: LineRecord): void {
@@ -152,7 +194,7 @@ class Outline {
   }
 
   private heading(record: LineRecord): void {
-    const match = record.level === this.questionLevel ? matchQuestionHeading(record.text) : null;
+    const match = record.level === this.style.level ? this.questionHeading(record.text) : null;
     if (match) {
       this.closeEntry(record.line - 1);
       this.closeSheet(record.line - 1);
@@ -176,6 +218,13 @@ class Outline {
     this.closeEntry(record.line - 1);
     if (this.sheetReader) this.sheetReader.visit(record);
     else this.group(record, true);
+  }
+
+  private questionHeading(text: string): HeadingMatch | null {
+    if (this.style.numbered) return matchQuestionHeading(text);
+    if (!asksQuestion(text)) return null;
+    const tagged = headingTag(text);
+    return { number: ++this.asked, title: (tagged ? tagged.title : text).trim(), tag: tagged ? tagged.tag : null };
   }
 
   /** A heading outside any entry: it ends the groups at its level and below, and may rate the questions under it. */

@@ -5,9 +5,9 @@ export type PartKind = 'difficulty' | 'theory' | 'project' | 'tradeoff' | 'metri
  * How a part was recognised: by a label in a sub-heading, an emphasised run, plain "Word:" prose, a list
  * item, an Obsidian callout title or an HTML `<summary>`; or without a label, by the wording of an
  * unlabelled paragraph in that part's place in the order, or by position (prose before any label is the
- * answer's theory).
+ * answer's theory). A table row whose first cell is a label (`| Theory | … |`) is a part too.
  */
-export type LabelStyle = 'heading' | 'bold' | 'plain' | 'list' | 'callout' | 'html' | 'wording' | 'position';
+export type LabelStyle = 'heading' | 'bold' | 'plain' | 'list' | 'table' | 'callout' | 'html' | 'wording' | 'position';
 
 /** A 1-based, inclusive line range. */
 export interface Span {

@@ -118,6 +118,7 @@ const HOW: Record<LabelStyle, string> = {
   bold: 'emphasised label',
   plain: 'plain label',
   list: 'list-item label',
+  table: 'table-row label',
   callout: 'callout title',
   html: '<summary> label',
   wording: 'unlabelled paragraph, by its wording',
