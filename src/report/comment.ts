@@ -1,6 +1,8 @@
 /** The pull-request checklist comment: pure Markdown from a lint result. */
 import type { CriterionResult, Finding, LintResult, QuestionResult } from '../core/lint.js';
+import type { Unavailable } from '../core/rule.js';
 import { codeSpan, fit, inert } from './escape.js';
+import { commitUrl, fileUrl, lineUrl as fileLineUrl, repoUrl, type FileAtCommit } from './links.js';
 
 /** Hidden marker the Action finds its comment by (together with the comment's author). */
 export const COMMENT_MARKER = '<!-- playbook-proof:checklist -->';
@@ -21,20 +23,30 @@ export interface CommentContext {
   /** The proof label's name. */
   label: string;
   version: string;
+  /** Set when the playbook is not there or not text: the comment is then one line saying so. */
+  unavailable?: Unavailable;
 }
 
-/** Link to a line of the playbook at the checked commit. */
+/** The checked file, for links. */
+export function checkedFile(ctx: CommentContext): FileAtCommit {
+  return { repoUrl: repoUrl(ctx.serverUrl, ctx.owner, ctx.repo), sha: ctx.sha, path: ctx.path };
+}
+
+/** Link to a line of the playbook at the checked commit, in its plain-text view so the line is shown. */
 export function lineUrl(ctx: CommentContext, line: number): string {
-  const path = ctx.path.split('/').map(encodeURIComponent).join('/');
-  return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${ctx.sha}/${path}#L${line}`;
+  return fileLineUrl(checkedFile(ctx), line);
 }
 
-/** Renders the checklist comment, kept under `limit` characters however many findings there are. */
+/**
+ * Renders the checklist comment, kept under `limit` characters however many findings there are. A playbook
+ * that is not there, or not text, gets one line saying so instead of a checklist of an empty document.
+ */
 export function formatComment(result: LintResult, ctx: CommentContext, limit = GITHUB_COMMENT_LIMIT): string {
+  if (ctx.unavailable) return formatUnavailable(ctx.unavailable, ctx);
   const short = ctx.sha.slice(0, 7);
   const { passed, total } = result.score;
-  const fileLink = `[${codeSpan(ctx.path)}](${lineUrl(ctx, 1).replace(/#L1$/, '')})`;
-  const commitLink = `[\`${short}\`](${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${ctx.sha})`;
+  const fileLink = `[${codeSpan(ctx.path)}](${fileUrl(checkedFile(ctx))})`;
+  const commitLink = `[\`${short}\`](${commitUrl(checkedFile(ctx))})`;
   const head = [
     COMMENT_MARKER,
     `### ${result.passed ? '✅' : '❌'} Playbook proof: ${passed}/${total} criteria pass`,
@@ -48,7 +60,7 @@ export function formatComment(result: LintResult, ctx: CommentContext, limit = G
       ? `All criteria pass: the ${codeSpan(ctx.label, 50)} label is on. Keep it that way: this comment updates on every push.`
       : `**Next:** fix the items above and push. This comment updates itself, and the ${codeSpan(ctx.label, 50)} label turns on once every criterion passes.`,
     '',
-    `<sub>playbook-proof ${inert(ctx.version, 20)} · commit ${short}</sub>`,
+    footer(ctx),
   ];
   const questions = new Map<number, QuestionResult[]>();
   for (const q of result.questions) questions.set(q.number, [...(questions.get(q.number) ?? []), q]);
@@ -77,6 +89,50 @@ export function formatComment(result: LintResult, ctx: CommentContext, limit = G
     if (shown < findings.length) body.push(`  - …and ${findings.length - shown} more`);
   }
   return fit([...head, ...body, ...tail].join('\n'), limit);
+}
+
+/** One line for a playbook that could not be checked: what is wrong, where, and what to do. */
+export function unavailableLine(unavailable: Unavailable, path: string, sha: string): string {
+  return unavailable.kind === 'missing'
+    ? `No playbook at ${codeSpan(path)} in commit ${codeSpan(sha.slice(0, 7))}: the lesson asks for it at that path. Add it there (or move it) and push.`
+    : `The playbook ${codeSpan(path)} in commit ${codeSpan(sha.slice(0, 7))} ${inert(unavailable.reason, 300)}.`;
+}
+
+function formatUnavailable(unavailable: Unavailable, ctx: CommentContext): string {
+  const title = unavailable.kind === 'missing' ? `no playbook at ${codeSpan(ctx.path)}` : `${codeSpan(ctx.path)} cannot be checked`;
+  const where = unavailable.kind === 'missing' ? '' : ` ([file](${fileUrl(checkedFile(ctx))}))`;
+  return [
+    COMMENT_MARKER,
+    `### ❌ Playbook proof: ${title}`,
+    '',
+    `${unavailableLine(unavailable, ctx.path, ctx.sha)}${where}`,
+    '',
+    `This comment updates itself, and the ${codeSpan(ctx.label, 50)} label turns on once every criterion passes.`,
+    '',
+    footer(ctx),
+  ].join('\n');
+}
+
+/**
+ * The comment for a commit that could not be checked at all (the API failed, timed out or rate-limited):
+ * it replaces any earlier verdict, so no "✅" stands for a head that was not checked.
+ */
+export function formatUncheckedComment(reason: string, ctx: CommentContext): string {
+  const short = ctx.sha.slice(0, 7);
+  return [
+    COMMENT_MARKER,
+    `### ⚠️ Playbook proof: not checked at [\`${short}\`](${commitUrl(checkedFile(ctx))})`,
+    '',
+    `playbook-proof could not check ${codeSpan(ctx.path)} at this commit: ${inert(reason, 500)}`,
+    '',
+    `Any earlier result is out of date: the ${codeSpan(ctx.label, 50)} label is off until a run checks this commit. Re-run the job to try again.`,
+    '',
+    footer(ctx),
+  ].join('\n');
+}
+
+function footer(ctx: CommentContext): string {
+  return `<sub>playbook-proof ${inert(ctx.version, 20)} · commit ${ctx.sha.slice(0, 7)}</sub>`;
 }
 
 function criterionLine(criterion: CriterionResult): string {
