@@ -170,6 +170,20 @@ describe('fail safe when the playbook cannot be read', () => {
   }, 30_000);
 });
 
+describe('a token that may not read the pull request', () => {
+  it('is one warning with the fix, writes nothing, and the criteria decide the job', async () => {
+    fake.setFile(OWNER, REPO, OLD, PATH, example);
+    fake.fail({ method: 'GET', path: /\/pulls\/2$/, status: 403, body: { message: 'Resource not accessible by integration' } });
+    const result = await run(pullRequest(OLD));
+    expect(result.code).toBe(0);
+    const warnings = result.stdout.split('\n').filter((l) => l.startsWith('::warning::'));
+    expect(warnings).toEqual([
+      `::warning::playbook-proof could not comment on or label #2: the token is read-only (could not read #2 to confirm its head commit: 403 Resource not accessible by integration). Give the workflow \`permissions: pull-requests: write\` and \`issues: write\`, or pass a token with pull-requests: write. Annotations, the summary and the outputs are still written.`,
+    ]);
+    expect(writes()).toEqual([]);
+  });
+});
+
 describe('own comments only', () => {
   const graphqlDown = (f: FakeGitHub) =>
     f.fail({ method: 'POST', path: /^\/graphql$/, status: 200, times: Infinity, body: { data: null, errors: [{ type: 'SERVICE_UNAVAILABLE', message: 'Service unavailable' }] } });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CohortReport } from '../src/cohort/types.js';
 import { ISSUE_MARKER } from '../src/cohort/enforce.js';
+import { cohortOutput } from '../src/report/cohort-text.js';
 import { runCliBundle } from './helpers/bundle.js';
 import { examplePath } from './helpers/cli.js';
 import { startFakeGitHub, type Call, type FakeGitHub } from './helpers/fake-github.js';
@@ -240,5 +241,36 @@ describe('cohort output', () => {
     expect(report!.rows.map((r) => r.url)).toEqual([`https://ghe.example.com/learner-1/${NAME}`]);
     expect(file('cohort.csv')).not.toContain('undefined');
     expect(file('cohort.json')).not.toContain('undefined');
+  });
+});
+
+describe('the cohort result output', () => {
+  it('stays under 1 MB: findings dropped first, then rows from the end of the reading order, both counted', () => {
+    const finding = { ruleId: 'gotchas', line: 97, message: 'Q3 has no gotcha list of common wrong answers', question: 3 };
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      fork: `learner-${String(i).padStart(4, '0')}/${NAME}`,
+      owner: `learner-${String(i).padStart(4, '0')}`,
+      url: `https://github.com/learner-${i}/${NAME}`,
+      state: 'failing' as const,
+      passed: 6,
+      total: 7,
+      failing: [{ id: 'gotchas', title: 'Gotcha section lists ≥2 wrong answers per question', questions: [3] }],
+      findings: Array(3).fill(finding),
+      lastCommit: '2025-09-01T00:00:00Z',
+      headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+      reason: null,
+      archived: false,
+    }));
+    const report: CohortReport = { template: TEMPLATE, path: PATH, generatedAt: '2025-09-02T00:00:00Z', criteria: [], rows };
+    const small = JSON.parse(cohortOutput({ ...report, rows: rows.slice(0, 10) })) as CohortReport;
+    expect(small.truncated).toBeUndefined();
+    expect(small.rows[0]!.findings).toHaveLength(3);
+    const output = cohortOutput(report);
+    expect(Buffer.byteLength(output)).toBeLessThanOrEqual(1_000_000);
+    const parsed = JSON.parse(output) as CohortReport;
+    expect(parsed.rows.every((r) => r.findings.length === 0)).toBe(true);
+    expect(parsed.rows.length + parsed.truncated!.rows).toBe(3000);
+    expect(parsed.truncated!.findings).toBe(9000);
+    expect(parsed.rows.at(-1)!.fork).toBe(`learner-${String(parsed.rows.length - 1).padStart(4, '0')}/${NAME}`);
   });
 });

@@ -231,6 +231,11 @@ async function reportOnPullRequest(client: Client, target: PullRequestTarget, ch
   try {
     pull = await readPull(client, pr);
   } catch (error) {
+    // a token that may not even read the pull request cannot write to it either: the same one warning
+    if (error instanceof GitHubApiError && error.isPermission) {
+      warnReadOnly(target, error);
+      return;
+    }
     // the result cannot be tied to the current head: fail safe
     await withdrawVerdict(client, target, inputs, serverUrl, messageOf(error));
     throw error;
@@ -253,16 +258,21 @@ async function reportOnPullRequest(client: Client, target: PullRequestTarget, ch
       await write();
     } catch (error) {
       if (error instanceof GitHubApiError && error.isPermission) {
-        core.warning(
-          `playbook-proof could not comment on or label #${pr.number}: the token is read-only (${error.message}). ` +
-            (target.fork
-              ? 'Pull requests from forks get a read-only token under `pull_request`: run this Action on `pull_request_target` (see the README), '
-              : 'Give the workflow `permissions: pull-requests: write` and `issues: write`, ') +
-            'or pass a token with pull-requests: write. Annotations, the summary and the outputs are still written.',
-        );
+        warnReadOnly(target, error);
         return;
       }
       throw error;
     }
   }
+}
+
+/** One warning with the fix when the token may not comment on or label the pull request. */
+function warnReadOnly(target: PullRequestTarget, error: GitHubApiError): void {
+  core.warning(
+    `playbook-proof could not comment on or label #${target.pr.number}: the token is read-only (${error.message}). ` +
+      (target.fork
+        ? 'Pull requests from forks get a read-only token under `pull_request`: run this Action on `pull_request_target` (see the README), '
+        : 'Give the workflow `permissions: pull-requests: write` and `issues: write`, ') +
+      'or pass a token with pull-requests: write. Annotations, the summary and the outputs are still written.',
+  );
 }
