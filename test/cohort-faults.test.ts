@@ -152,6 +152,28 @@ describe('the network fails fast, with a clear line', () => {
   });
 });
 
+describe('GraphQL’s own rate limit', () => {
+  it('RATE_LIMITED ends the scan in one line instead of splitting the batch', async () => {
+    tenForks();
+    const reset = Math.floor(Date.now() / 1000) + 3600;
+    fake.fail({
+      method: 'POST',
+      path: /^\/graphql$/,
+      status: 200,
+      times: Infinity,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      body: { data: null, errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] },
+    });
+    const { code, stderr } = await cohort();
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'playbook-proof: rate limit on POST /graphql: GitHub asks to wait 60 min, longer than the 60 s playbook-proof waits; giving up\n' +
+        `playbook-proof: could not read the forks' playbooks: GitHub's GraphQL rate limit is exhausted until ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC\n`,
+    );
+    expect(graphqlCalls()).toHaveLength(1);
+  });
+});
+
 describe('two enforcement runs at once', () => {
   it('leave one open issue per fork, the oldest; a later run changes nothing', async () => {
     tenForks();

@@ -77,9 +77,20 @@ async function attempt(client: Client, forks: Fork[], path: string): Promise<{ r
   try {
     return { results: await readBatch(client, forks, path) };
   } catch (error) {
+    if (graphqlRateLimited(error)) throw new GitHubApiError(`could not read the forks' playbooks: GitHub's GraphQL rate limit is exhausted${rateLimitReset(error)}`, null, { cause: error });
     if (endsScan(error)) throw error;
     return { error };
   }
+}
+
+/**
+ * GraphQL's own rate limit: answered 200 with a RATE_LIMITED error, which smaller queries only hit again. The
+ * throttling plugin raises it with the answer as `data` (after waiting out a short reset); @octokit/graphql
+ * with the errors on the error itself.
+ */
+function graphqlRateLimited(error: unknown): boolean {
+  const failure = error as (GraphqlFailure & { data?: { errors?: GraphqlFailure['errors'] } }) | null;
+  return [...(failure?.errors ?? []), ...(failure?.data?.errors ?? [])].some((e) => e.type === 'RATE_LIMITED');
 }
 
 /** Failures no smaller query fixes: a refused token, an exhausted rate limit, a host that cannot be reached. */
@@ -89,6 +100,12 @@ function endsScan(error: unknown): boolean {
   if (status === 401) return true;
   const message = error instanceof Error ? error.message : '';
   return (status === 403 || status === 429) && /rate limit/i.test(message);
+}
+
+/** " until 14:05 UTC" from the answer's x-ratelimit-reset, or "". */
+function rateLimitReset(error: unknown): string {
+  const reset = Number((error as { response?: { headers?: Record<string, string> } }).response?.headers?.['x-ratelimit-reset']);
+  return reset > 0 ? ` until ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC` : '';
 }
 
 function failedRead(fork: Fork, error: unknown): ForkPlaybook {
@@ -123,9 +140,10 @@ export async function readBatch(client: Client, forks: Fork[], path: string): Pr
   try {
     data = await client.graphql<Record<string, RepositoryNode | null>>(batchQuery(forks.length), variables);
   } catch (error) {
-    // a partial answer: some repositories resolved, others carry an error (deleted, forbidden)
+    // a partial answer (@octokit/graphql's GraphqlResponseError): some repositories resolved, others carry an
+    // error (deleted, forbidden); anything else, such as the throttling plugin's rate-limit error, is no answer
     const failure = error as GraphqlFailure;
-    if (!failure.data) throw error;
+    if (!failure.data || !Array.isArray(failure.errors)) throw error;
     data = failure.data;
     errors = failure.errors ?? [];
     const general = errors.find((e) => !e.path || e.type === 'RESOURCE_LIMITS_EXCEEDED');
