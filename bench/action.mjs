@@ -61,6 +61,8 @@ let rerunRequests = 0;
 for (let i = 0; i < runs; i++) {
   const fake = await startFakeGitHub();
   fake.setFile(owner, repo, sha, path, readFileSync(join(root, path)));
+  // the Action reads the pull request to confirm its head before writing
+  fake.setPullRequest(owner, repo, { number: payload.pull_request.number, headSha: sha });
   fake.latency(50);
   first.push(await runAction(fake.url));
   // the label is on now, as the next event's payload would say

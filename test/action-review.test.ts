@@ -78,7 +78,8 @@ describe('the review on the failing lines', () => {
       [3, PATH, lineOf(failing, '## Q3:'), 'RIGHT'],
       [5, PATH, lineOf(failing, '## Q5:'), 'RIGHT'],
     ]);
-    expect(comments[0]!.body).toContain('- ❌ Q3 has no difficulty rating, expected \\*\\*Difficulty:\\*\\* L1, L2 or L3\n  **Fix:** Add `**Difficulty:** L1`');
+    expect(comments[0]!.body).toContain('- ❌ Q3 has no difficulty rating, expected a line such as \\*\\*Difficulty:\\*\\* L2 under its heading');
+    expect(comments[0]!.body).toContain('\n  **Fix:** Add `**Difficulty:** L1`');
     expect(comments[1]!.body).toContain('- ❌ Q5 has no gotcha list of common wrong answers\n  **Fix:** Add a `**Gotcha — Common wrong answers:**` list of at least 2 wrong answers');
     expect(checklist()).toContain('\n💬 Q3, Q5 have review comments on their lines, each with the fix.\n');
     expect(run.stdout).toContain('review: 2 new, 0 updated, 0 resolved, 0 duplicates removed, 0 unchanged');
@@ -91,7 +92,11 @@ describe('the review on the failing lines', () => {
     const rerun = await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload: pullRequest() });
     expect(rerun.code).toBe(1);
     expect(allWrites()).toEqual([]);
-    expect(fake.calls.filter((c) => c.path.includes('/pulls/')).map((c) => `${c.method} ${c.path}`)).toEqual([`GET /repos/${OWNER}/${REPO}/pulls/2/comments`]);
+    // the pull request's head (is this run still current?) and the bot's review comments: nothing else
+    expect(fake.calls.filter((c) => c.path.includes('/pulls/')).map((c) => `${c.method} ${c.path}`)).toEqual([
+      `GET /repos/${OWNER}/${REPO}/pulls/2`,
+      `GET /repos/${OWNER}/${REPO}/pulls/2/comments`,
+    ]);
     expect(rerun.stdout).toContain('review: 0 new, 0 updated, 0 resolved, 0 duplicates removed, 2 unchanged');
   });
 
@@ -178,9 +183,10 @@ describe('the review on the failing lines', () => {
   });
 
   it('caps open comments at 15 and counts the rest in the checklist', async () => {
-    // 18 questions, none rated: every one fails
+    // 18 questions, none rated: every one fails (Q16–Q18 reword Q1, so they are questions of their own, not copies)
     const q1 = example.slice(example.indexOf('## Q1:'), example.indexOf('## Q2:'));
-    const extra = [16, 17, 18].map((n) => q1.replace('## Q1:', `## Q${n}:`)).join('');
+    const reworded = (n: number) => q1.replace('## Q1:', `## Q${n}:`).replace(/\b([a-z]{5,})\b/g, `$1${'xyz'[n - 16]}`);
+    const extra = [16, 17, 18].map(reworded).join('');
     const cheat = example.indexOf('## Cheat');
     const text = (example.slice(0, cheat) + extra + example.slice(cheat)).replace(/^\*\*Difficulty:\*\* .*\n/gm, '');
     push(SHA1, text);
@@ -228,16 +234,18 @@ describe('the review on the failing lines', () => {
     fake.pulls.push(OWNER, REPO, 2, SHA2, { [PATH]: { base: null, head: null } });
     const run = await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload: pullRequest(SHA2) });
     expect(run.code).toBe(1);
-    expect(checklist()).toContain('No playbook at week-24/day1-dist-sys-qa.md in this commit');
+    expect(checklist()).toContain('No playbook at `week-24/day1-dist-sys-qa.md` in commit');
     expect(reviewWrites()).toEqual([]);
-    expect(fake.calls.filter((c) => c.path.includes('/pulls/'))).toEqual([]);
+    // only the pull request's head is read; the review is not touched
+    expect(fake.calls.filter((c) => c.path.includes('/pulls/')).map((c) => `${c.method} ${c.path}`)).toEqual([`GET /repos/${OWNER}/${REPO}/pulls/2`]);
     expect(open()).toHaveLength(2);
   });
 
   it('posts nothing with review: false', async () => {
     push(SHA1, failing);
     await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload: pullRequest(), inputs: { review: 'false' } });
-    expect(fake.calls.filter((c) => c.path.includes('/pulls/'))).toEqual([]);
+    // the head is read to tie the verdict to it; nothing of the review is read or written
+    expect(fake.calls.filter((c) => c.path.includes('/pulls/')).map((c) => `${c.method} ${c.path}`)).toEqual([`GET /repos/${OWNER}/${REPO}/pulls/2`]);
     expect(checklist()).not.toContain('listed here only');
   });
 });

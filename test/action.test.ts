@@ -20,10 +20,17 @@ afterEach(async () => {
   await fake.close();
 });
 
+/** A real pull_request payload; the fake's pull request #2 gets its head (as GitHub would have it). */
 function pullRequest(action: 'opened' | 'synchronize' = 'opened', labels: string[] = []) {
   const payload = webhookPayload('pull_request', action);
   payload.pull_request.labels = labels.map((name, i) => ({ id: i + 1, name, color: 'ededed', default: false }));
+  fake.setPullRequest(OWNER, REPO, { number: 2, headSha: payload.pull_request.head.sha });
   return payload;
+}
+/** A push to the pull request: the payload's head and the fake's move to `sha`. */
+function pushTo(payload: Record<string, any>, sha: string): void {
+  payload.pull_request.head.sha = sha;
+  fake.setPullRequest(OWNER, REPO, { number: 2, headSha: sha });
 }
 const headSha = (payload: Record<string, any>): string => payload.pull_request.head.sha;
 
@@ -69,7 +76,7 @@ describe('the Action on pull requests', () => {
     expect(run.code).toBe(1);
     const body = fake.comments(OWNER, REPO, 2)[0]!.body;
     expect(body).toContain(
-      `- ❌ Gotcha section lists ≥2 wrong answers per question\n  - [Q3 · How do you replicate data, and what do sync and async replication trade?](https://github.com/${OWNER}/${REPO}/blob/${headSha(payload)}/${PATH}#L${q3}): Q3 has no gotcha list of common wrong answers`,
+      `- ❌ Gotcha section lists ≥2 wrong answers per question\n  - [Q3 · How do you replicate data, and what do sync and async replication trade?](https://github.com/${OWNER}/${REPO}/blob/${headSha(payload)}/${PATH}?plain=1#L${q3}): Q3 has no gotcha list of common wrong answers`,
     );
     await expect(body).toMatchFileSnapshot('__snapshots__/comment-fail.md');
     expect(fake.issueLabels(OWNER, REPO, 2)).toEqual(['documentation']);
@@ -87,7 +94,7 @@ describe('the Action on pull requests', () => {
     expect(comment!.body).toContain('❌ Playbook proof: 6/7');
 
     const second = pullRequest('synchronize');
-    second.pull_request.head.sha = '5ca1ab1e00000000000000000000000000000000';
+    pushTo(second, '5ca1ab1e00000000000000000000000000000000');
     fake.setFile(OWNER, REPO, headSha(second), PATH, example);
     expect((await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload: second })).code).toBe(0);
     const after = fake.comments(OWNER, REPO, 2);
@@ -98,10 +105,11 @@ describe('the Action on pull requests', () => {
     // rerun of the same, passing event: the label is already on
     fake.calls.length = 0;
     const rerun = pullRequest('synchronize', [LABEL]);
-    rerun.pull_request.head.sha = headSha(second);
+    pushTo(rerun, headSha(second));
     expect((await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload: rerun })).code).toBe(0);
     expect(requests()).toEqual([
       `GET /repos/${OWNER}/${REPO}/contents/${PATH} 200`,
+      `GET /repos/${OWNER}/${REPO}/pulls/2 200`,
       `GET /repos/${OWNER}/${REPO}/pulls/2/comments 200`,
       `GET /repos/${OWNER}/${REPO}/issues/2/comments 200`,
       'POST /graphql 200',
@@ -166,30 +174,34 @@ describe('the Action on pull requests', () => {
     fake.fail({ method: 'GET', path: /\/issues\/2\/comments$/, status: 429, headers: { 'retry-after': '1' } });
     const run = await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload });
     expect(run.code).toBe(0);
-    expect(requests().slice(0, 5)).toEqual([
+    expect(requests().slice(0, 6)).toEqual([
       `GET /repos/${OWNER}/${REPO}/contents/${PATH} 500`,
       `GET /repos/${OWNER}/${REPO}/contents/${PATH} 200`,
+      `GET /repos/${OWNER}/${REPO}/pulls/2 200`,
       `GET /repos/${OWNER}/${REPO}/pulls/2/comments 200`,
       `GET /repos/${OWNER}/${REPO}/issues/2/comments 429`,
       `GET /repos/${OWNER}/${REPO}/issues/2/comments 200`,
     ]);
-    const [, , , limited, retried] = fake.calls;
+    const [, , , , limited, retried] = fake.calls;
     expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(1000);
     expect(fake.comments(OWNER, REPO, 2)).toHaveLength(1);
   }, 20_000);
 
   it.each([
-    ['missing', (f: FakeGitHub, sha: string) => void [f, sha], 'No playbook at week-24/day1-dist-sys-qa.md in this commit: add it there'],
-    ['binary', (f: FakeGitHub, sha: string) => f.setFile(OWNER, REPO, sha, PATH, new Uint8Array([35, 0, 1, 2])), 'The playbook is a binary file (it contains NUL bytes), not Markdown text'],
-    ['huge', (f: FakeGitHub, sha: string) => f.setHugeFile(OWNER, REPO, sha, PATH, 6 * 1024 * 1024), 'The playbook is 6 MiB, more than the 5 MiB a playbook may be'],
-    ['a directory', (f: FakeGitHub, sha: string) => f.setDirectory(OWNER, REPO, sha, PATH), 'The playbook is a directory, not a file'],
-  ])('turns a %s playbook into a failing criterion with a clear message, never a crash', async (_, arrange, message) => {
+    ['binary', (f: FakeGitHub, sha: string) => f.setFile(OWNER, REPO, sha, PATH, new Uint8Array([35, 0, 1, 2])), 'is a binary file (it contains NUL bytes), not Markdown text'],
+    ['huge', (f: FakeGitHub, sha: string) => f.setHugeFile(OWNER, REPO, sha, PATH, 6 * 1024 * 1024), 'is 6 MiB, more than the 5 MiB a playbook may be'],
+    ['a directory', (f: FakeGitHub, sha: string) => f.setDirectory(OWNER, REPO, sha, PATH), 'is a directory, not a file'],
+  ])('turns a %s playbook into one failing line with a clear message, never a crash', async (_, arrange, reason) => {
     const payload = pullRequest();
     arrange(fake, headSha(payload));
     const run = await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
-    expect(fake.comments(OWNER, REPO, 2)[0]!.body).toContain(`#L1): ${message}`);
+    const body = fake.comments(OWNER, REPO, 2)[0]!.body;
+    expect(body).toContain(`\nThe playbook \`${PATH}\` in commit \`ec26c3e\` ${reason}. ([file](https://github.com/${OWNER}/${REPO}/blob/${headSha(payload)}/${PATH}))\n`);
+    expect(body).not.toContain('- ❌');
+    expect(run.stdout).toContain(`::error title=question-count,file=${PATH},line=1,col=1::The playbook ${reason}\n`);
+    expect(run.stdout).toContain(`::error::The playbook ${PATH} in commit ec26c3e ${reason}\n`);
     expect(run.outputs.passed).toBe('false');
   });
 
@@ -198,7 +210,7 @@ describe('the Action on pull requests', () => {
     const hostile = example.replace(
       /^## Q1: .*$/m,
       '## Q1: Ping @org/team `<img src=x onerror=alert(1)>` [x](javascript:alert(1))',
-    ).replace(/^\*\*Gotcha — Common wrong answers:\*\*$/m, '');
+    ).replace(/^\*\*Project Example:\*\*$/m, '');
     fake.setFile(OWNER, REPO, headSha(payload), PATH, hostile);
     await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload });
     const body = fake.comments(OWNER, REPO, 2)[0]!.body;

@@ -33,6 +33,8 @@ function row(fork: string, state: ForkState, extra: Partial<CohortRow> = {}): Co
     passed: state === 'passed' ? CRITERIA.length : 0,
     total: checked ? CRITERIA.length : 0,
     failing: [],
+    findings: [],
+    archived: false,
     lastCommit: state === 'empty' ? null : '2025-05-30T09:12:00Z',
     headSha: state === 'empty' ? null : 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
     reason: null,
@@ -190,7 +192,7 @@ function generate(n: number, seed = 42): CohortReport {
     const fork = `${owner}/dist-sys-course`;
     const day = new Date(Date.UTC(2025, 2, 1) + Math.floor(random() * 90 * 24) * 3_600_000).toISOString();
     const sha = (i * 2654435761).toString(16).padStart(8, '0').repeat(5).slice(0, 40);
-    const base: CohortRow = { fork, owner, url: `https://github.com/${fork}`, state, passed: 0, total: 0, failing: [], lastCommit: day, headSha: sha, reason: null };
+    const base: CohortRow = { fork, owner, url: `https://github.com/${fork}`, state, passed: 0, total: 0, failing: [], findings: [], archived: false, lastCommit: day, headSha: sha, reason: null };
     if (state === 'passed') {
       rows.push({ ...base, passed: CRITERIA.length, total: CRITERIA.length });
     } else if (state === 'failing') {

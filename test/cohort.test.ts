@@ -76,7 +76,7 @@ describe('cohort scan', () => {
     expect(byFork.get('learner-0002/dist-sys-course')!.reason).toBe(`no playbook at ${PATH} on the default branch`);
     expect(byFork.get('learner-0003/dist-sys-course')!).toMatchObject({ state: 'empty', headSha: null, reason: 'the fork has no commits' });
     expect(byFork.get('learner-0004/dist-sys-course')!.reason).toBe('the playbook is a binary file, not Markdown text');
-    expect(byFork.get('learner-0006/dist-sys-course')!.reason).toBe('the playbook the token is not allowed to read this fork');
+    expect(byFork.get('learner-0006/dist-sys-course')!.reason).toBe('the token is not allowed to read this fork (403 Forbidden)');
     expect(byFork.get('big-1/dist-sys-course')!.state).toBe('passed');
     expect(byFork.get('big-2/dist-sys-course')!.reason).toBe('the playbook is 6 MiB, more than the 5 MiB a playbook may be');
     expect(fake.calls.length).toBeLessThanOrEqual(40);
@@ -92,7 +92,7 @@ describe('cohort scan', () => {
     fake.deleteRepository('learner-0110', 'dist-sys-course');
     const { report } = await pending;
     const row = report!.rows.find((r) => r.fork === 'learner-0110/dist-sys-course')!;
-    expect(row).toMatchObject({ state: 'unreadable', reason: 'the playbook the fork no longer exists or the token cannot see it' });
+    expect(row).toMatchObject({ state: 'unreadable', reason: 'the fork no longer exists, or the token cannot see it' });
     expect(report!.rows).toHaveLength(120);
   }, 30_000);
 
@@ -101,8 +101,8 @@ describe('cohort scan', () => {
     const { dir, code } = await scan(['--csv', 'cohort.csv', '--html', 'cohort.html']);
     expect(code).toBe(0);
     const csv = readFileSync(join(dir, 'cohort.csv'), 'utf8').split('\r\n');
-    expect(csv[0]).toBe('fork,owner,state,passed,total,failing,last_commit,reason,url');
-    expect(csv).toContain(`learner-0001/dist-sys-course,learner-0001,failing,6,7,gotchas (Q3),${csv.find((l) => l.startsWith('learner-0001'))!.split(',')[6]},,${fake.repository('learner-0001', 'dist-sys-course') && 'https://github.com/learner-0001/dist-sys-course'}`);
+    expect(csv[0]).toBe('fork,owner,state,passed,total,failing,last_commit,reason,url,archived');
+    expect(csv).toContain(`learner-0001/dist-sys-course,learner-0001,failing,6,7,gotchas (Q3),${fake.repository('learner-0001', 'dist-sys-course')!.committedDate},,https://github.com/learner-0001/dist-sys-course,false`);
     const html = readFileSync(join(dir, 'cohort.html'), 'utf8');
     expect(html).toContain('data-fork="learner-0001/dist-sys-course"');
     expect(html).not.toMatch(/<link|src="http|@import/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/core/lint.js';
 import { planAnnotations } from '../src/report/annotations.js';
-import { COMMENT_MARKER, formatComment, GITHUB_COMMENT_LIMIT, lineUrl, type CommentContext } from '../src/report/comment.js';
+import { checkedFile, COMMENT_MARKER, formatComment, GITHUB_COMMENT_LIMIT, lineUrl, type CommentContext } from '../src/report/comment.js';
 import { inert } from '../src/report/escape.js';
 import { formatSummary } from '../src/report/summary.js';
 
@@ -48,7 +48,7 @@ describe('checklist comment', () => {
       `[Q1 · @\u200Borg/team &lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1))](${lineUrl(ctx, 1)}): Q1 has no Project Example part`,
     );
     expect(body).toContain(`(${lineUrl(ctx, 3)}): Q1's answer has 3 words, expected at least 30 for a full answer`);
-    expect(lineUrl(ctx, 3)).toBe('https://github.com/Codertocat/Hello-World/blob/ec26c3e57ca3a959ca5aad62de7213c562f8c821/week-24/day1-dist-sys-qa.md#L3');
+    expect(lineUrl(ctx, 3)).toBe('https://github.com/Codertocat/Hello-World/blob/ec26c3e57ca3a959ca5aad62de7213c562f8c821/week-24/day1-dist-sys-qa.md?plain=1#L3');
     // nothing the learner wrote survives as markup
     expect(body).not.toMatch(/<img|[^\\]\]\(javascript|@org/);
   });
@@ -79,7 +79,7 @@ describe('annotations and summary', () => {
       startLine: 1,
       startColumn: 1,
     });
-    const summary = formatSummary(result, ctx.path, ctx.sha, plan);
+    const summary = formatSummary(result, { file: checkedFile(ctx) }, plan);
     expect(summary).toContain(`${errors - 10} more findings (${errors - 10} errors, 0 warnings) are not shown as annotations`);
     expect(summary).toContain('| Gotcha section lists ≥2 wrong answers per question | ❌ (20) | Q1, Q2, Q3, Q4, Q5, Q6, Q7, Q8 and 12 more |');
   });

@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import { DEFAULT_PATH, resolveConfig, type Config, type ConfigInput } from '../config.js';
 import { ConfigError } from '../errors.js';
+import { DEFAULT_TIMEOUT_MS } from '../github/network.js';
 
 export interface ActionInputs {
   token: string;
@@ -14,6 +15,8 @@ export interface ActionInputs {
   failOnCriteria: boolean;
   /** Publish the completeness badge to the `badges` branch on pushes to the default branch. */
   badge: boolean;
+  /** Milliseconds one API request may take before it fails unanswered. */
+  timeoutMs: number;
   /** `check` (the playbook of this repository's event) or `cohort` (every fork of `template`). */
   mode: 'check' | 'cohort';
   /** OWNER/REPO of the course template, for mode cohort. */
@@ -30,6 +33,16 @@ function boolean(name: string, fallback: boolean): boolean {
   if (/^(true|yes|on)$/i.test(raw)) return true;
   if (/^(false|no|off)$/i.test(raw)) return false;
   throw new ConfigError(`Input "${name}" must be true or false, got "${raw.slice(0, 40)}"`);
+}
+
+function seconds(name: string, fallback: number, max: number): number {
+  const raw = core.getInput(name).trim();
+  if (raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || value < 0.1 || value > max) {
+    throw new ConfigError(`Input "${name}" must be a number of seconds from 0.1 to ${max}, got "${raw.slice(0, 40)}"`);
+  }
+  return value;
 }
 
 /** Reads every input; throws a ConfigError naming the first bad one. */
@@ -61,6 +74,7 @@ export async function readInputs(parseConfig: ConfigParser): Promise<ActionInput
     review: boolean('review', true),
     failOnCriteria: boolean('fail-on-criteria', true),
     badge: boolean('badge', false),
+    timeoutMs: Math.round(seconds('request-timeout', DEFAULT_TIMEOUT_MS / 1000, 600) * 1000),
     config: { ...config, path },
   };
 }

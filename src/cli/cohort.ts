@@ -5,9 +5,10 @@ import { enforce } from '../cohort/enforce.js';
 import { scanCohort } from '../cohort/scan.js';
 import type { CohortReport } from '../cohort/types.js';
 import { ExitError, InputError, UsageError } from '../errors.js';
-import { BULK_WRITE_INTERVAL_MS, graphqlUrlFor, makeClient, NOTIFY_INTERVAL_MS } from '../github/client.js';
+import { BULK_WRITE_INTERVAL_MS, graphqlUrlFor, makeClient, NOTIFY_INTERVAL_MS, serverUrlFor } from '../github/client.js';
 import { viewerLogin } from '../github/comments.js';
-import { GitHubApiError } from '../github/errors.js';
+import { apiError, GitHubApiError, NetworkError, statusOf } from '../github/errors.js';
+import { DEFAULT_TIMEOUT_MS } from '../github/network.js';
 import { describeFsError } from '../node/fs-errors.js';
 import { findRepoRoot } from '../node/playbook-file.js';
 import { formatCohortCsv, formatCohortJson, formatCohortTable } from '../report/cohort-text.js';
@@ -21,7 +22,9 @@ Usage:
   --template OWNER/REPO   the course template whose forks to check
   --token TOKEN           default: GITHUB_TOKEN or GH_TOKEN
   --api-url URL           default: GITHUB_API_URL or https://api.github.com (GitHub Enterprise Server:
-                          https://HOST/api/v3); GraphQL from GITHUB_GRAPHQL_URL or derived from it
+                          https://HOST/api/v3); GraphQL from GITHUB_GRAPHQL_URL or derived from it; fork
+                          pages from GITHUB_SERVER_URL or derived from it
+  --request-timeout S     seconds one API request may take before it fails unanswered (default ${DEFAULT_TIMEOUT_MS / 1000})
   --config FILE           the instructor's thresholds (a learner's own config never counts)
   --csv FILE, --json FILE, --html FILE   write the report (the table always goes to stdout)
   --status                set a "playbook-proof" commit status on each fork's head commit
@@ -43,6 +46,7 @@ const COHORT_OPTIONS = {
   issue: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   'write-interval': { type: 'string' },
+  'request-timeout': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -64,13 +68,20 @@ export async function cohort(args: string[], io: CliIo): Promise<number> {
   const interval = values['write-interval'] === undefined ? BULK_WRITE_INTERVAL_MS : Number(values['write-interval']);
   if (!Number.isInteger(interval) || interval < 0) throw new UsageError(`--write-interval must be a whole number of milliseconds, got "${values['write-interval']}"`);
   if (values['dry-run'] && !values.status && !values.issue) throw new UsageError('--dry-run goes with --status or --issue');
+  const timeoutText = values['request-timeout'];
+  const timeout = timeoutText === undefined ? DEFAULT_TIMEOUT_MS / 1000 : Number(timeoutText);
+  if (!/^\d+(\.\d+)?$/.test(timeoutText ?? '0') || timeout < 0.1 || timeout > 600) {
+    throw new UsageError(`--request-timeout must be a number of seconds from 0.1 to 600, got "${timeoutText}"`);
+  }
 
   const config = await readConfig(values.config, io.cwd, findRepoRoot(io.cwd) ?? io.cwd);
   const clientOptions = {
     baseUrl: apiUrl.replace(/\/+$/, ''),
     graphqlUrl: io.env.GITHUB_GRAPHQL_URL ?? graphqlUrlFor(apiUrl),
     log: (line: string) => io.stderr.write(`playbook-proof: ${line}\n`),
+    timeoutMs: Math.round(timeout * 1000),
   };
+  const serverUrl = (io.env.GITHUB_SERVER_URL ?? serverUrlFor(apiUrl)).replace(/\/+$/, '');
   // the throttling plugin spaces every POST like a write, GraphQL queries included: the scan only reads, so
   // its client spaces them like the Action does; statuses and issues go through a client with the bulk interval
   const client = makeClient(token, clientOptions);
@@ -87,9 +98,9 @@ export async function cohort(args: string[], io: CliIo): Promise<number> {
   };
   let report: CohortReport;
   try {
-    report = await scanCohort(client, { template: { owner: match[1]!, repo: match[2]! }, config, onProgress: progress });
+    report = await scanCohort(client, { template: { owner: match[1]!, repo: match[2]! }, config, serverUrl, onProgress: progress });
   } catch (error) {
-    throw explain(error, template);
+    throw explain(error, template, apiUrl);
   }
 
   io.stdout.write(formatCohortTable(report, { color: useColor(io) }));
@@ -120,12 +131,18 @@ export async function cohort(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** Turns the scan's first API failure into a one-line error: a bad token, a wrong template. */
-function explain(error: unknown, template: string): Error {
+/** Turns the scan's first API failure into a one-line error: a bad token, a wrong template, an unreachable API. */
+function explain(error: unknown, template: string, apiUrl: string): Error {
+  const network = error instanceof NetworkError ? error : error instanceof GitHubApiError && error.cause instanceof NetworkError ? error.cause : null;
+  if (network && network.kind !== 'timeout') {
+    return new ExitError(`${network.message}; check --api-url or GITHUB_API_URL (now ${apiUrl})`, 2, { cause: error });
+  }
   if (error instanceof GitHubApiError) {
     if (error.status === 401) return new ExitError('GitHub refused the token (401 Bad credentials): check --token, GITHUB_TOKEN or GH_TOKEN', 2, { cause: error });
     if (error.status === 404) return new ExitError(`the template ${template} was not found, or the token cannot see it`, 2, { cause: error });
     return new ExitError(error.message, 2, { cause: error });
   }
+  // a GraphQL batch that ended the scan: a refused token or an exhausted rate limit
+  if (statusOf(error) !== null || network) return explain(apiError('read the forks\' playbooks', error), template, apiUrl);
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,11 +1,15 @@
 /**
  * Enforcement over a scanned cohort: a commit status on each fork's head, and one issue per failing fork
- * listing what to fix (found again by a marker, never duplicated, closed once the fork passes). Every step
- * is idempotent: a second run with nothing changed writes nothing. With dryRun, nothing is written at all.
+ * listing what to fix (found again by a marker, closed once the fork passes). Two runs at once can each open
+ * an issue: the oldest marked issue is the one kept, and any newer open one is closed as a duplicate. Every
+ * step is idempotent: a second run with nothing changed writes nothing. With dryRun, nothing is written at all.
  */
 import type { Client } from '../github/client.js';
-import { currentStatus, editIssue, findMarkedIssue, openIssue, setStatus, type CommitStatus } from '../github/enforce.js';
+import { currentStatus, editIssue, findMarkedIssues, openIssue, setStatus, type CommitStatus, type IssueSummary, type RepoAt } from '../github/enforce.js';
 import { GitHubApiError } from '../github/errors.js';
+import { codeSpan, inert } from '../report/escape.js';
+import { commitUrl, lineUrl, type FileAtCommit } from '../report/links.js';
+import { stripControls } from '../report/sanitize.js';
 import { questionList } from '../report/terminal.js';
 import type { CohortReport, CohortRow } from './types.js';
 
@@ -35,23 +39,37 @@ export function desiredStatus(row: CohortRow): CommitStatus | null {
   if (row.headSha === null) return null;
   if (row.state === 'passed') return { state: 'success', description: `${row.passed}/${row.total} criteria pass` };
   const failing = row.failing.map((c) => c.id).join(', ');
-  const text = row.state === 'failing' ? `${row.passed}/${row.total} criteria pass; failing: ${failing}` : (row.reason ?? row.state);
+  const text = stripControls(row.state === 'failing' ? `${row.passed}/${row.total} criteria pass; failing: ${failing}` : (row.reason ?? row.state)).replace(/\s+/g, ' ');
   return { state: 'failure', description: text.length > 140 ? `${text.slice(0, 139)}…` : text };
 }
 
-/** The issue body for a fork that must fix something. */
+/** Findings listed in an issue; the rest are counted (`npx playbook-proof check` prints them all). */
+export const ISSUE_FINDINGS = 50;
+
+/** The issue body for a fork that must fix something: each failing finding linked to its line at the commit checked. */
 export function issueBody(row: CohortRow, report: CohortReport): string {
-  const lines = [
-    ISSUE_MARKER,
-    `Your playbook \`${report.path}\` passes ${row.passed}/${row.total} of the course's criteria (checked at ${row.headSha?.slice(0, 7) ?? 'the default branch'}).`,
-    '',
-  ];
-  if (row.state === 'missing') lines.push(`- No playbook at \`${report.path}\` on your default branch: add it there.`);
+  const file: FileAtCommit | null = row.headSha ? { repoUrl: row.url, sha: row.headSha, path: report.path } : null;
+  const commit = file ? `commit [\`${file.sha.slice(0, 7)}\`](${commitUrl(file)})` : 'the default branch';
+  if (row.state === 'missing') {
+    return [
+      ISSUE_MARKER,
+      `No playbook at ${codeSpan(report.path)} on your default branch (checked at ${commit}): the course asks for it at that path. Add it there, or move it.`,
+      '',
+      'This issue is updated by the course and closed once every criterion passes.',
+    ].join('\n');
+  }
+  const lines = [ISSUE_MARKER, `Your playbook ${codeSpan(report.path)} passes ${row.passed}/${row.total} of the course's criteria, checked at ${commit}.`, ''];
+  let listed = 0;
   for (const c of row.failing) {
     const which = c.questions.length > 0 ? `: ${questionList(c.questions, 15)}` : '';
     lines.push(`- ❌ ${c.title}${which}`);
+    for (const f of row.findings.filter((f) => f.ruleId === c.id)) {
+      if (listed++ >= ISSUE_FINDINGS) continue;
+      lines.push(`  - ${file ? `[line ${f.line}](${lineUrl(file, f.line)})` : `line ${f.line}`}: ${inert(f.message, 300)}`);
+    }
   }
-  lines.push('', 'Run `npx playbook-proof check` in your repository to see each finding with its line. This issue is updated by the course and closed once every criterion passes.');
+  if (listed > ISSUE_FINDINGS) lines.push('', `…and ${listed - ISSUE_FINDINGS} more findings.`);
+  lines.push('', 'Run `npx playbook-proof check` in your repository to see every finding. This issue is updated by the course and closed once every criterion passes.');
   return lines.join('\n');
 }
 
@@ -90,19 +108,44 @@ async function enforceStatus(client: Client, row: CohortRow, options: EnforceOpt
 
 async function enforceIssue(client: Client, row: CohortRow, report: CohortReport, options: EnforceOptions): Promise<EnforcementAction[]> {
   const repo = { owner: row.owner, repo: row.fork.slice(row.owner.length + 1) };
-  const existing = await findMarkedIssue(client, repo, options.viewer, ISSUE_MARKER);
+  const marked = await findMarkedIssues(client, repo, options.viewer, ISSUE_MARKER);
   const act = async (what: string, write: () => Promise<unknown>): Promise<EnforcementAction[]> => {
     if (!options.dryRun) await write();
     return [{ fork: row.fork, what, write: true }];
   };
+  // the oldest marked issue is the fork's issue; newer open ones are duplicates
+  const [existing, ...duplicates] = marked;
+  const actions = await closeDuplicates(client, repo, duplicates, act);
   if (row.state === 'passed') {
-    if (existing?.state !== 'open') return [];
-    return act(`close issue #${existing.number}`, () => editIssue(client, repo, existing.number, { state: 'closed' }));
+    if (existing?.state !== 'open') return actions;
+    return [...actions, ...(await act(`close issue #${existing.number}`, () => editIssue(client, repo, existing.number, { state: 'closed' })))];
   }
   const body = issueBody(row, report);
   const title = `Playbook proof: ${row.passed}/${row.total} criteria pass`;
-  if (existing === null) return act('open issue', () => openIssue(client, repo, title, body));
-  if (existing.state === 'closed') return act(`reopen issue #${existing.number}`, () => editIssue(client, repo, existing.number, { title, body, state: 'open' }));
-  if (existing.body === body) return [];
-  return act(`update issue #${existing.number}`, () => editIssue(client, repo, existing.number, { title, body }));
+  if (existing === undefined) {
+    actions.push(...(await act('open issue', () => openIssue(client, repo, title, body))));
+    // another run may have opened one at the same time: keep the oldest
+    if (!options.dryRun) {
+      const [, ...raced] = await findMarkedIssues(client, repo, options.viewer, ISSUE_MARKER);
+      actions.push(...(await closeDuplicates(client, repo, raced, act)));
+    }
+    return actions;
+  }
+  if (existing.state === 'closed') return [...actions, ...(await act(`reopen issue #${existing.number}`, () => editIssue(client, repo, existing.number, { title, body, state: 'open' })))];
+  if (existing.body === body) return actions;
+  return [...actions, ...(await act(`update issue #${existing.number}`, () => editIssue(client, repo, existing.number, { title, body })))];
+}
+
+/** Closes, as not planned, the open issues among `duplicates`. */
+async function closeDuplicates(
+  client: Client,
+  repo: RepoAt,
+  duplicates: IssueSummary[],
+  act: (what: string, write: () => Promise<unknown>) => Promise<EnforcementAction[]>,
+): Promise<EnforcementAction[]> {
+  const actions: EnforcementAction[] = [];
+  for (const issue of duplicates.filter((d) => d.state === 'open')) {
+    actions.push(...(await act(`close duplicate issue #${issue.number}`, () => editIssue(client, repo, issue.number, { state: 'closed', state_reason: 'not_planned' }))));
+  }
+  return actions;
 }

@@ -5,13 +5,15 @@ import { lint } from '../core/lint.js';
 import { rules } from '../rules/index.js';
 import type { Client } from '../github/client.js';
 import { listForks } from '../github/forks.js';
-import { BATCH_SIZE, readBatch, type ForkPlaybook } from '../github/playbook-batch.js';
+import { BATCH_SIZE, readForks, type ForkPlaybook } from '../github/playbook-batch.js';
 import type { CohortReport, CohortRow } from './types.js';
 
 export interface ScanOptions {
   template: { owner: string; repo: string };
   /** The instructor's configuration: a learner's own config, workflow or badge never counts. */
   config: Config;
+  /** The GitHub server's web URL, for a fork page the API does not give (default https://github.com). */
+  serverUrl?: string;
   /** GraphQL queries in flight at once. */
   concurrency?: number;
   /** Called after each batch with the forks read so far and in all. */
@@ -22,7 +24,7 @@ export interface ScanOptions {
 /** Lists the forks, reads their playbooks in batches and checks each; every fork gets a row. */
 export async function scanCohort(client: Client, options: ScanOptions): Promise<CohortReport> {
   const { owner, repo } = options.template;
-  const forks = await listForks(client, owner, repo);
+  const forks = await listForks(client, owner, repo, options.serverUrl ?? 'https://github.com');
   const batches: (typeof forks)[] = [];
   for (let i = 0; i < forks.length; i += BATCH_SIZE) batches.push(forks.slice(i, i + BATCH_SIZE));
   const results: ForkPlaybook[][] = new Array(batches.length);
@@ -31,7 +33,7 @@ export async function scanCohort(client: Client, options: ScanOptions): Promise<
   const worker = async (): Promise<void> => {
     while (next < batches.length) {
       const index = next++;
-      results[index] = await readBatch(client, batches[index]!, options.config.path);
+      results[index] = await readForks(client, batches[index]!, options.config.path);
       done += batches[index]!.length;
       options.onProgress?.(done, forks.length);
     }
@@ -56,9 +58,11 @@ export function toRow(entry: ForkPlaybook, config: Config, total: number): Cohor
     lastCommit: entry.head?.date || null,
     headSha: entry.head?.sha ?? null,
     archived: entry.fork.archived,
+    findings: [],
   };
   const read = entry.read;
   if (read.kind === 'empty') return { ...base, state: 'empty', passed: 0, total, failing: [], reason: 'the fork has no commits' };
+  if (read.kind === 'failed') return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: read.reason };
   if (read.kind === 'unreadable') return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: `the playbook ${read.reason}` };
   let text = '';
   let unavailable: { kind: 'missing' | 'unreadable'; reason: string } | undefined;
@@ -75,5 +79,8 @@ export function toRow(entry: ForkPlaybook, config: Config, total: number): Cohor
   if (read.kind === 'missing') {
     return { ...base, state: 'missing', passed: result.score.passed, total: result.score.total, failing, reason: `no playbook at ${config.path} on the default branch` };
   }
-  return { ...base, state: result.passed ? 'passed' : 'failing', passed: result.score.passed, total: result.score.total, failing, reason: null };
+  const findings = result.findings
+    .filter((f) => f.severity === 'error')
+    .map(({ ruleId, line, message, question }) => ({ ruleId, line, message, question }));
+  return { ...base, state: result.passed ? 'passed' : 'failing', passed: result.score.passed, total: result.score.total, failing, findings, reason: null };
 }

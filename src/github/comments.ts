@@ -12,13 +12,15 @@ export interface IssueComment {
   id: number;
   body: string;
   login: string;
+  /** Posted by a bot account (an app such as github-actions, or a machine user GitHub marks as a bot). */
+  bot: boolean;
 }
 
 /** Every comment on the pull request, oldest first. */
 export async function listComments(client: Client, pr: PullRef): Promise<IssueComment[]> {
   try {
     const all = await client.paginate(client.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
-    return all.map((c) => ({ id: c.id, body: c.body ?? '', login: c.user?.login ?? '' }));
+    return all.map((c) => ({ id: c.id, body: c.body ?? '', login: c.user?.login ?? '', bot: c.user?.type === 'Bot' }));
   } catch (error) {
     throw apiError(`list the comments of #${pr.number}`, error);
   }
@@ -64,6 +66,14 @@ export async function viewerLogin(client: Client): Promise<string | null> {
 export type CommentOutcome = 'created' | 'updated' | 'unchanged';
 
 /**
+ * Which marked comments are ours: those written by the token's identity; when GitHub will not say who that
+ * is, those a bot account wrote. A person who pastes the marker never gets their comment edited or deleted.
+ */
+function isOurs(comment: IssueComment, me: string | null): boolean {
+  return me === null ? comment.bot : comment.login === me;
+}
+
+/**
  * Keeps one checklist comment on the pull request: ours is found by the hidden marker and by its author
  * being the token's identity, updated in place when its text changed, created when absent. Duplicates left
  * by concurrent runs are deleted, keeping the oldest.
@@ -72,12 +82,12 @@ export async function syncComment(client: Client, pr: PullRef, marker: string, b
   const marked = (await listComments(client, pr)).filter((c) => c.body.includes(marker));
   if (marked.length === 0) {
     await createComment(client, pr, body);
-    await removeDuplicates(client, pr, marker, null);
+    await removeDuplicates(client, pr, marker, undefined);
     return 'created';
   }
   // somebody could paste the marker: only comments written by this token's identity count
   const me = await viewerLogin(client);
-  const ours = me === null ? marked : marked.filter((c) => c.login === me);
+  const ours = marked.filter((c) => isOurs(c, me));
   if (ours.length === 0) {
     await createComment(client, pr, body);
     await removeDuplicates(client, pr, marker, me);
@@ -91,8 +101,8 @@ export async function syncComment(client: Client, pr: PullRef, marker: string, b
 }
 
 /** After creating: if concurrent runs created comments too, keep the oldest of ours and delete the rest. */
-async function removeDuplicates(client: Client, pr: PullRef, marker: string, me: string | null): Promise<void> {
-  const login = me ?? (await viewerLogin(client));
-  const ours = (await listComments(client, pr)).filter((c) => c.body.includes(marker) && (login === null || c.login === login));
+async function removeDuplicates(client: Client, pr: PullRef, marker: string, me: string | null | undefined): Promise<void> {
+  const login = me === undefined ? await viewerLogin(client) : me;
+  const ours = (await listComments(client, pr)).filter((c) => c.body.includes(marker) && isOurs(c, login));
   for (const comment of ours.slice(1)) await deleteComment(client, pr, comment.id);
 }

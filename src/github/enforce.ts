@@ -37,14 +37,16 @@ export interface IssueSummary {
   body: string;
 }
 
-/** The issue `creator` opened with `marker` in its body (any state), or null; issues disabled reads as null. */
-export async function findMarkedIssue(client: Client, repo: RepoAt, creator: string, marker: string): Promise<IssueSummary | null> {
+/** The issues `creator` opened with `marker` in their body (any state), oldest first; issues disabled reads as none. */
+export async function findMarkedIssues(client: Client, repo: RepoAt, creator: string, marker: string): Promise<IssueSummary[]> {
   try {
-    const issues = await client.paginate(client.rest.issues.listForRepo, { ...repo, creator, state: 'all', per_page: 100 });
-    const found = issues.find((i) => !i.pull_request && (i.body ?? '').includes(marker));
-    return found ? { number: found.number, state: found.state as IssueSummary['state'], body: found.body ?? '' } : null;
+    const issues = await client.paginate(client.rest.issues.listForRepo, { ...repo, creator, state: 'all', sort: 'created', direction: 'asc', per_page: 100 });
+    return issues
+      .filter((i) => !i.pull_request && (i.body ?? '').includes(marker))
+      .map((i) => ({ number: i.number, state: i.state as IssueSummary['state'], body: i.body ?? '' }))
+      .sort((a, b) => a.number - b.number);
   } catch (error) {
-    if (statusOf(error) === 410) return null;
+    if (statusOf(error) === 410) return [];
     throw apiError(`list the issues of ${repo.owner}/${repo.repo}`, error);
   }
 }
@@ -58,7 +60,12 @@ export async function openIssue(client: Client, repo: RepoAt, title: string, bod
   }
 }
 
-export async function editIssue(client: Client, repo: RepoAt, number: number, change: { title?: string; body?: string; state?: 'open' | 'closed' }): Promise<void> {
+export async function editIssue(
+  client: Client,
+  repo: RepoAt,
+  number: number,
+  change: { title?: string; body?: string; state?: 'open' | 'closed'; state_reason?: 'completed' | 'not_planned' | 'reopened' },
+): Promise<void> {
   try {
     await client.rest.issues.update({ ...repo, issue_number: number, ...change });
   } catch (error) {

@@ -1,10 +1,12 @@
 /**
  * Reads the playbook at the head of each fork's default branch, many forks per GraphQL query (aliases),
- * falling back to the contents API for what a query cannot answer (a text GraphQL will not return).
+ * falling back to the contents API for what a query cannot answer (a text GraphQL will not return). A query
+ * GitHub cannot answer is retried in halves, so one failing batch costs only the forks it cannot read.
  */
 import { LIMITS, tooLargeReason } from '../core/decode.js';
 import type { Client } from './client.js';
 import { readFileAt, type PlaybookRead } from './contents.js';
+import { GitHubApiError, NetworkError, statusOf } from './errors.js';
 import type { Fork } from './forks.js';
 
 /** Forks per GraphQL query: 1,000 forks take 20 queries. */
@@ -17,8 +19,11 @@ export interface ForkPlaybook {
   fork: Fork;
   /** The default branch's head commit, or null for an empty or unreadable fork. */
   head: { sha: string; date: string } | null;
-  /** What was found: the bytes, or why there are none. `empty`: the fork has no commits. */
-  read: PlaybookRead | { kind: 'empty' };
+  /**
+   * What was found: the bytes, or why there are none. `empty`: the fork has no commits; `failed`: the fork
+   * itself could not be read (deleted, forbidden, GitHub could not answer), with the reason as a sentence.
+   */
+  read: PlaybookRead | { kind: 'empty' } | { kind: 'failed'; reason: string };
 }
 
 interface RepositoryNode {
@@ -45,7 +50,85 @@ export function batchQuery(count: number): string {
   return `query(${variables.join(', ')}) {\n${fields.join('\n')}\n}`;
 }
 
-/** Reads one batch of forks; a fork GraphQL could not resolve is `unreadable` with the reason GitHub gave. */
+/**
+ * Reads forks in one query; when GitHub cannot answer it (5xx after the retries, `data: null`, resource
+ * limits, no answer in time), in two halves, and again for a half that fails while the other answers. When
+ * both halves fail the fault is not in the forks: each of them is `failed` with the reason. A refused token,
+ * an exhausted rate limit or an unreachable host ends the scan instead.
+ */
+export async function readForks(client: Client, forks: Fork[], path: string): Promise<ForkPlaybook[]> {
+  const first = await attempt(client, forks, path);
+  return 'error' in first ? afterFailure(client, forks, path, first.error) : first.results;
+}
+
+async function afterFailure(client: Client, forks: Fork[], path: string, error: unknown): Promise<ForkPlaybook[]> {
+  if (forks.length === 1) return [failedRead(forks[0]!, error)];
+  const mid = Math.ceil(forks.length / 2);
+  const halves = [forks.slice(0, mid), forks.slice(mid)];
+  const attempts: Array<{ results: ForkPlaybook[] } | { error: unknown }> = [];
+  for (const half of halves) attempts.push(await attempt(client, half, path));
+  if (attempts.every((a) => 'error' in a)) return halves.flatMap((half, i) => half.map((fork) => failedRead(fork, (attempts[i] as { error: unknown }).error)));
+  const results: ForkPlaybook[] = [];
+  for (const [i, a] of attempts.entries()) results.push(...('error' in a ? await afterFailure(client, halves[i]!, path, a.error) : a.results));
+  return results;
+}
+
+async function attempt(client: Client, forks: Fork[], path: string): Promise<{ results: ForkPlaybook[] } | { error: unknown }> {
+  try {
+    return { results: await readBatch(client, forks, path) };
+  } catch (error) {
+    if (graphqlRateLimited(error)) throw new GitHubApiError(`could not read the forks' playbooks: GitHub's GraphQL rate limit is exhausted${rateLimitReset(error)}`, null, { cause: error });
+    if (endsScan(error)) throw error;
+    return { error };
+  }
+}
+
+/**
+ * GraphQL's own rate limit: answered 200 with a RATE_LIMITED error, which smaller queries only hit again. The
+ * throttling plugin raises it with the answer as `data` (after waiting out a short reset); @octokit/graphql
+ * with the errors on the error itself.
+ */
+function graphqlRateLimited(error: unknown): boolean {
+  const failure = error as (GraphqlFailure & { data?: { errors?: GraphqlFailure['errors'] } }) | null;
+  return [...(failure?.errors ?? []), ...(failure?.data?.errors ?? [])].some((e) => e.type === 'RATE_LIMITED');
+}
+
+/** Failures no smaller query fixes: a refused token, an exhausted rate limit, a host that cannot be reached. */
+function endsScan(error: unknown): boolean {
+  if (error instanceof NetworkError) return error.kind !== 'timeout';
+  const status = statusOf(error);
+  if (status === 401) return true;
+  const message = error instanceof Error ? error.message : '';
+  return (status === 403 || status === 429) && /rate limit/i.test(message);
+}
+
+/** " until 14:05 UTC" from the answer's x-ratelimit-reset, or "". */
+function rateLimitReset(error: unknown): string {
+  const reset = Number((error as { response?: { headers?: Record<string, string> } }).response?.headers?.['x-ratelimit-reset']);
+  return reset > 0 ? ` until ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC` : '';
+}
+
+function failedRead(fork: Fork, error: unknown): ForkPlaybook {
+  return { fork, head: null, read: { kind: 'failed', reason: `GitHub did not answer the query for this fork: ${describe(error)}` } };
+}
+
+/** One line for why a query failed: GitHub's GraphQL error, the HTTP status, or the network failure. */
+function describe(error: unknown): string {
+  const errors = (error as GraphqlFailure | null)?.errors;
+  if (Array.isArray(errors) && errors.length > 0) {
+    const e = errors[0]!;
+    return [e.type, e.message].filter(Boolean).join(': ') || 'an error without a message';
+  }
+  if (error instanceof BatchError) return error.message;
+  const status = statusOf(error);
+  const message = error instanceof Error ? error.message.split(' - ')[0]!.split('\n')[0]! : String(error);
+  return status !== null && !(error instanceof NetworkError) ? `${status} ${message}` : message;
+}
+
+/** A query answered with errors that are not about one fork (resource limits, a timeout): the whole batch failed. */
+class BatchError extends Error {}
+
+/** Reads one batch of forks; a fork GraphQL could not resolve is `failed` with the reason GitHub gave. */
 export async function readBatch(client: Client, forks: Fork[], path: string): Promise<ForkPlaybook[]> {
   const variables: Record<string, string> = { expression: `HEAD:${path}` };
   forks.forEach((fork, i) => {
@@ -57,11 +140,14 @@ export async function readBatch(client: Client, forks: Fork[], path: string): Pr
   try {
     data = await client.graphql<Record<string, RepositoryNode | null>>(batchQuery(forks.length), variables);
   } catch (error) {
-    // a partial answer: some repositories resolved, others carry an error (deleted, forbidden)
+    // a partial answer (@octokit/graphql's GraphqlResponseError): some repositories resolved, others carry an
+    // error (deleted, forbidden); anything else, such as the throttling plugin's rate-limit error, is no answer
     const failure = error as GraphqlFailure;
-    if (!failure.data) throw error;
+    if (!failure.data || !Array.isArray(failure.errors)) throw error;
     data = failure.data;
     errors = failure.errors ?? [];
+    const general = errors.find((e) => !e.path || e.type === 'RESOURCE_LIMITS_EXCEEDED');
+    if (general) throw new BatchError([general.type, general.message].filter(Boolean).join(': ') || 'GraphQL error without a path');
   }
   const results: ForkPlaybook[] = [];
   for (const [i, fork] of forks.entries()) {
@@ -70,11 +156,11 @@ export async function readBatch(client: Client, forks: Fork[], path: string): Pr
       const error = errors.find((e) => e.path?.[0] === `r${i}`);
       const reason =
         error?.type === 'NOT_FOUND'
-          ? 'the fork no longer exists or the token cannot see it'
+          ? 'the fork no longer exists, or the token cannot see it'
           : error?.type === 'FORBIDDEN'
-            ? 'the token is not allowed to read this fork'
-            : `GitHub could not read the fork${error?.message ? `: ${error.message}` : ''}`;
-      results.push({ fork, head: null, read: { kind: 'unreadable', reason } });
+            ? 'the token is not allowed to read this fork (403 Forbidden)'
+            : `GitHub could not read this fork${error?.message ? `: ${error.message}` : ''}`;
+      results.push({ fork, head: null, read: { kind: 'failed', reason } });
       continue;
     }
     if (node.isEmpty) {
@@ -88,7 +174,12 @@ export async function readBatch(client: Client, forks: Fork[], path: string): Pr
   // what GraphQL would not return as text: ask the contents API (its limit is 100 MB)
   for (const entry of results) {
     if (entry.read.kind === 'unreadable' && entry.read.reason === NEEDS_REST && entry.head) {
-      entry.read = await readFileAt(client, { owner: entry.fork.owner, repo: entry.fork.name, path, ref: entry.head.sha });
+      try {
+        entry.read = await readFileAt(client, { owner: entry.fork.owner, repo: entry.fork.name, path, ref: entry.head.sha });
+      } catch (error) {
+        if (endsScan(error instanceof GitHubApiError ? (error.cause ?? error) : error)) throw error;
+        entry.read = { kind: 'failed', reason: `GitHub did not return the playbook's text: ${error instanceof Error ? error.message : String(error)}` };
+      }
     }
   }
   return results;

@@ -1,6 +1,8 @@
 /** The cohort report as one self-contained HTML page for an instructor: summary, charts, a sortable table. */
 import { createHash } from 'node:crypto';
 import type { CohortReport, CohortRow, ForkState } from '../cohort/types.js';
+import { lineUrl } from './links.js';
+import { stripControls } from './sanitize.js';
 import { questionList } from './terminal.js';
 
 export const FORK_STATES: readonly ForkState[] = ['passed', 'failing', 'missing', 'unreadable', 'empty'];
@@ -82,7 +84,7 @@ export function formatCohortHtml(report: CohortReport): string {
       `<th scope="col" data-key="${c.key}" data-type="${c.type}"${c.key === 'fork' ? ' aria-sort="ascending"' : ''}${c.className ? ` class="${c.className}"` : ''}>${c.label}</th>`,
   ).join('')}</tr></thead>
 <tbody>
-${rows.map(tableRow).join('\n')}
+${rows.map((row) => tableRow(row, report.path)).join('\n')}
 </tbody>
 </table>
 ${total === 0 ? '<p class="empty-note">No forks of the template were found.</p>' : ''}
@@ -118,17 +120,24 @@ function score(row: CohortRow): number {
   return checked(row) && Number.isFinite(row.passed) ? Math.max(0, Math.trunc(row.passed)) : 0;
 }
 
-function tableRow(row: CohortRow): string {
+/** A failing criterion, linked to the plain-text view of its first finding's line at the commit checked. */
+function criterionChip(row: CohortRow, criterion: CohortRow['failing'][number], path: string): string {
+  const qs = criterion.questions.length > 0 ? ` (${questionList(criterion.questions)})` : '';
+  const line = row.findings.find((f) => f.ruleId === criterion.id)?.line;
+  const href = line !== undefined && row.headSha ? safeHref(lineUrl({ repoUrl: row.url, sha: row.headSha, path }, line)) : null;
+  const text = `${esc(criterion.id)}${esc(qs)}`;
+  return href
+    ? `<a class="crit" href="${href}" title="${esc(criterion.title)} (line ${line})" rel="noopener noreferrer" target="_blank">${text}</a>`
+    : `<span class="crit" title="${esc(criterion.title)}">${text}</span>`;
+}
+
+function tableRow(row: CohortRow, path: string): string {
   const href = safeHref(row.url);
   const fork = href
     ? `<a href="${href}" rel="noopener noreferrer" target="_blank">${esc(row.fork)}</a>`
     : `<span title="no http(s) link">${esc(row.fork)}</span>`;
-  const failing = row.failing
-    .map((f) => {
-      const qs = f.questions.length > 0 ? ` (${questionList(f.questions)})` : '';
-      return `<span class="crit" title="${esc(f.title)}">${esc(f.id)}${esc(qs)}</span>`;
-    })
-    .join(', ');
+  const archived = row.archived ? ' <span class="tag" title="archived: read-only, no status or issue is set">archived</span>' : '';
+  const failing = row.failing.map((f) => criterionChip(row, f, path)).join(', ');
   const time = row.lastCommit === null ? Number.NaN : Date.parse(row.lastCommit);
   const sha = row.headSha ? ` · ${row.headSha.slice(0, 7)}` : '';
   const date =
@@ -137,7 +146,7 @@ function tableRow(row: CohortRow): string {
       : `<time datetime="${esc(row.lastCommit)}" title="${esc(row.lastCommit + sha)}">${esc(Number.isNaN(time) ? row.lastCommit : new Date(time).toISOString().slice(0, 10))}</time>`;
   return (
     `<tr class="r-${row.state}" data-fork="${esc(row.fork)}">` +
-    `<td class="fork" data-value="${esc(row.fork)}">${fork}</td>` +
+    `<td class="fork" data-value="${esc(row.fork)}">${fork}${archived}</td>` +
     `<td class="owner">${esc(row.owner)}</td>` +
     `<td data-value="${FORK_STATES.indexOf(row.state)}"><span class="badge s-${row.state}">${row.state}</span></td>` +
     `<td class="num${checked(row) ? '' : ' muted'}" data-value="${score(row)}">${esc(`${row.passed}/${row.total}`)}</td>` +
@@ -203,9 +212,9 @@ function histogramChart(histogram: number[]): string {
   );
 }
 
-/** Escapes text for HTML content and double- or single-quoted attributes. */
+/** Escapes text for HTML content and double- or single-quoted attributes, without control characters or bidi overrides. */
 function esc(text: string): string {
-  return String(text)
+  return stripControls(String(text))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -299,6 +308,7 @@ a{color:var(--link);text-decoration:none}a:hover{text-decoration:underline}
 .badge.s-missing{color:var(--missing);background:var(--missing-bg)}.badge.s-unreadable{color:var(--unreadable);background:var(--unreadable-bg)}
 .badge.s-empty{color:var(--empty);background:var(--empty-bg)}
 .crit{white-space:nowrap}
+.tag{display:inline-block;margin-left:6px;padding:0 6px;border-radius:4px;font-size:11px;font-weight:600;color:var(--empty);background:var(--empty-bg)}
 .empty-note{padding:4px 14px 14px;color:var(--muted)}
 `;
 

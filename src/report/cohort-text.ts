@@ -2,6 +2,8 @@
 import pc from 'picocolors';
 import type { CohortReport, CohortRow, ForkState } from '../cohort/types.js';
 import { codeSpan, inert } from './escape.js';
+import { fitJson, OUTPUT_LIMIT_BYTES } from './json.js';
+import { stripControls } from './sanitize.js';
 import { questionList } from './terminal.js';
 
 const STATE_ORDER: Record<ForkState, number> = { failing: 0, missing: 1, unreadable: 2, empty: 3, passed: 4 };
@@ -23,13 +25,24 @@ export function stateCounts(report: CohortReport): Record<ForkState, number> {
   return counts;
 }
 
-/** A fixed-width table for the terminal, with a one-line total. */
+/** The fork's name, marked when it is archived (read-only: no status or issue is set on it). */
+export function forkLabel(row: CohortRow): string {
+  return row.archived ? `${row.fork} (archived)` : row.fork;
+}
+
+/** What to show about a row: the failing criteria, or why it could not be checked. */
+function detail(row: CohortRow): string {
+  return row.state === 'failing' || row.state === 'missing' ? failingText(row) : (row.reason ?? '');
+}
+
+/** A fixed-width table for the terminal, with a one-line total; text from GitHub and learners has no control characters. */
 export function formatCohortTable(report: CohortReport, options: { color: boolean }): string {
   const c = pc.createColors(options.color);
   const paint: Record<ForkState, (s: string) => string> = { passed: c.green, failing: c.red, missing: c.yellow, unreadable: c.magenta, empty: c.dim };
   const rows = sortedRows(report);
   const header = ['fork', 'state', 'score', 'failing', 'last commit'];
-  const cells = rows.map((r) => [r.fork, r.state, `${r.passed}/${r.total}`, r.state === 'failing' || r.state === 'missing' ? failingText(r) : (r.reason ?? ''), r.lastCommit?.slice(0, 10) ?? '']);
+  const line1 = (text: string) => stripControls(text).replace(/\s+/g, ' ');
+  const cells = rows.map((r) => [line1(forkLabel(r)), r.state, `${r.passed}/${r.total}`, line1(detail(r)), r.lastCommit?.slice(0, 10) ?? '']);
   const width = header.map((h, i) => Math.min(i === 3 ? 60 : 40, Math.max(h.length, ...cells.map((row) => row[i]!.length))));
   const line = (row: string[], color?: (s: string) => string) =>
     row
@@ -49,16 +62,18 @@ export function formatCohortTable(report: CohortReport, options: { color: boolea
 }
 
 /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
-function csvCell(value: string | number): string {
-  let text = String(value);
+function csvCell(value: string | number | boolean): string {
+  let text = stripControls(String(value));
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One header line, then one line per fork (RFC 4180). */
 export function formatCohortCsv(report: CohortReport): string {
-  const header = ['fork', 'owner', 'state', 'passed', 'total', 'failing', 'last_commit', 'reason', 'url'];
-  const lines = sortedRows(report).map((r) => [r.fork, r.owner, r.state, r.passed, r.total, failingText(r), r.lastCommit ?? '', r.reason ?? '', r.url].map(csvCell).join(','));
+  const header = ['fork', 'owner', 'state', 'passed', 'total', 'failing', 'last_commit', 'reason', 'url', 'archived'];
+  const lines = sortedRows(report).map((r) =>
+    [r.fork, r.owner, r.state, r.passed, r.total, failingText(r), r.lastCommit ?? '', r.reason ?? '', r.url, r.archived].map(csvCell).join(','),
+  );
   return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
@@ -79,8 +94,21 @@ export function formatCohortSummary(report: CohortReport, htmlNote: string): str
     '|---|---|---|---|---|',
   ];
   for (const r of sortedRows(report)) {
-    const detail = r.state === 'failing' || r.state === 'missing' ? failingText(r) : (r.reason ?? '');
-    out.push(`| ${inert(r.fork, 100)} | ${r.state} | ${r.passed}/${r.total} | ${inert(detail, 200)} | ${r.lastCommit?.slice(0, 10) ?? ''} |`);
+    out.push(`| ${inert(forkLabel(r), 120)} | ${r.state} | ${r.passed}/${r.total} | ${inert(detail(r), 200)} | ${r.lastCommit?.slice(0, 10) ?? ''} |`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The cohort report as one line for the Action's `result` output, under `limit` bytes: the rows' findings
+ * are dropped first, then rows from the end of the reading order, and `truncated` counts what was left out.
+ */
+export function cohortOutput(report: CohortReport, limit = OUTPUT_LIMIT_BYTES): string {
+  const rows = sortedRows(report);
+  const findings = rows.reduce((n, r) => n + r.findings.length, 0);
+  const whole = JSON.stringify({ ...report, rows });
+  if (Buffer.byteLength(whole, 'utf8') <= limit) return whole;
+  const bare = rows.map((r) => ({ ...r, findings: [] }));
+  const keep = (n: number) => ({ ...report, rows: bare.slice(0, n), truncated: { rows: rows.length - n, findings } });
+  return fitJson(keep, rows.length, limit)?.json ?? JSON.stringify(keep(0));
 }

@@ -1,7 +1,9 @@
 /** The pull-request checklist comment: pure Markdown from a lint result. */
 import type { CriterionResult, Finding, LintResult, QuestionResult } from '../core/lint.js';
+import type { Unavailable } from '../core/rule.js';
 import { codeSpan, fit, inert } from './escape.js';
 import { questionList } from './terminal.js';
+import { commitUrl, fileUrl, lineUrl as fileLineUrl, repoUrl, type FileAtCommit } from './links.js';
 
 /** Hidden marker the Action finds its comment by (together with the comment's author). */
 export const COMMENT_MARKER = '<!-- playbook-proof:checklist -->';
@@ -24,6 +26,8 @@ export interface CommentContext {
   version: string;
   /** What the review comments on the failing lines cover, when the Action posts them. */
   review?: ReviewNotice;
+  /** Set when the playbook is not there or not text: the comment is then one line saying so. */
+  unavailable?: Unavailable;
 }
 
 /** Which failing questions have a review comment on their line, and why the others have none. */
@@ -36,18 +40,26 @@ export interface ReviewNotice {
   placement: 'not-changed' | 'no-patch' | null;
 }
 
-/** Link to a line of the playbook at the checked commit. */
-export function lineUrl(ctx: CommentContext, line: number): string {
-  const path = ctx.path.split('/').map(encodeURIComponent).join('/');
-  return `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/blob/${ctx.sha}/${path}#L${line}`;
+/** The checked file, for links. */
+export function checkedFile(ctx: CommentContext): FileAtCommit {
+  return { repoUrl: repoUrl(ctx.serverUrl, ctx.owner, ctx.repo), sha: ctx.sha, path: ctx.path };
 }
 
-/** Renders the checklist comment, kept under `limit` characters however many findings there are. */
+/** Link to a line of the playbook at the checked commit, in its plain-text view so the line is shown. */
+export function lineUrl(ctx: CommentContext, line: number): string {
+  return fileLineUrl(checkedFile(ctx), line);
+}
+
+/**
+ * Renders the checklist comment, kept under `limit` characters however many findings there are. A playbook
+ * that is not there, or not text, gets one line saying so instead of a checklist of an empty document.
+ */
 export function formatComment(result: LintResult, ctx: CommentContext, limit = GITHUB_COMMENT_LIMIT): string {
+  if (ctx.unavailable) return formatUnavailable(ctx.unavailable, ctx);
   const short = ctx.sha.slice(0, 7);
   const { passed, total } = result.score;
-  const fileLink = `[${codeSpan(ctx.path)}](${lineUrl(ctx, 1).replace(/#L1$/, '')})`;
-  const commitLink = `[\`${short}\`](${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/commit/${ctx.sha})`;
+  const fileLink = `[${codeSpan(ctx.path)}](${fileUrl(checkedFile(ctx))})`;
+  const commitLink = `[\`${short}\`](${commitUrl(checkedFile(ctx))})`;
   const head = [
     COMMENT_MARKER,
     `### ${result.passed ? '✅' : '❌'} Playbook proof: ${passed}/${total} criteria pass`,
@@ -62,7 +74,7 @@ export function formatComment(result: LintResult, ctx: CommentContext, limit = G
       ? `All criteria pass: the ${codeSpan(ctx.label, 50)} label is on. Keep it that way: this comment updates on every push.`
       : `**Next:** fix the items above and push. This comment updates itself, and the ${codeSpan(ctx.label, 50)} label turns on once every criterion passes.`,
     '',
-    `<sub>playbook-proof ${inert(ctx.version, 20)} · commit ${short}</sub>`,
+    footer(ctx),
   ];
   const questions = new Map<number, QuestionResult[]>();
   for (const q of result.questions) questions.set(q.number, [...(questions.get(q.number) ?? []), q]);
@@ -108,6 +120,50 @@ function reviewLines(notice: ReviewNotice): string[] {
   }
   if (notice.overCap.length > 0) lines.push(`${verb(notice.overCap, 'is', 'are')} listed here only: at most ${notice.cap} review comments are open at a time.`);
   return lines.length > 0 ? [...lines, ''] : [];
+}
+
+/** One line for a playbook that could not be checked: what is wrong, where, and what to do. */
+export function unavailableLine(unavailable: Unavailable, path: string, sha: string): string {
+  return unavailable.kind === 'missing'
+    ? `No playbook at ${codeSpan(path)} in commit ${codeSpan(sha.slice(0, 7))}: the lesson asks for it at that path. Add it there (or move it) and push.`
+    : `The playbook ${codeSpan(path)} in commit ${codeSpan(sha.slice(0, 7))} ${inert(unavailable.reason, 300)}.`;
+}
+
+function formatUnavailable(unavailable: Unavailable, ctx: CommentContext): string {
+  const title = unavailable.kind === 'missing' ? `no playbook at ${codeSpan(ctx.path)}` : `${codeSpan(ctx.path)} cannot be checked`;
+  const where = unavailable.kind === 'missing' ? '' : ` ([file](${fileUrl(checkedFile(ctx))}))`;
+  return [
+    COMMENT_MARKER,
+    `### ❌ Playbook proof: ${title}`,
+    '',
+    `${unavailableLine(unavailable, ctx.path, ctx.sha)}${where}`,
+    '',
+    `This comment updates itself, and the ${codeSpan(ctx.label, 50)} label turns on once every criterion passes.`,
+    '',
+    footer(ctx),
+  ].join('\n');
+}
+
+/**
+ * The comment for a commit that could not be checked at all (the API failed, timed out or rate-limited):
+ * it replaces any earlier verdict, so no "✅" stands for a head that was not checked.
+ */
+export function formatUncheckedComment(reason: string, ctx: CommentContext): string {
+  const short = ctx.sha.slice(0, 7);
+  return [
+    COMMENT_MARKER,
+    `### ⚠️ Playbook proof: not checked at [\`${short}\`](${commitUrl(checkedFile(ctx))})`,
+    '',
+    `playbook-proof could not check ${codeSpan(ctx.path)} at this commit: ${inert(reason, 500)}`,
+    '',
+    `Any earlier result is out of date: the ${codeSpan(ctx.label, 50)} label is off until a run checks this commit. Re-run the job to try again.`,
+    '',
+    footer(ctx),
+  ].join('\n');
+}
+
+function footer(ctx: CommentContext): string {
+  return `<sub>playbook-proof ${inert(ctx.version, 20)} · commit ${ctx.sha.slice(0, 7)}</sub>`;
 }
 
 function criterionLine(criterion: CriterionResult): string {

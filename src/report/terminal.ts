@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { LintResult } from '../core/lint.js';
 import { plural } from '../core/text.js';
+import { stripControls } from './sanitize.js';
 
 export interface TerminalOptions {
   /** Use ANSI colours (the CLI decides: a TTY without NO_COLOR). */
@@ -19,14 +20,14 @@ export function questionList(numbers: readonly number[], max = 8): string {
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
-/** Renders a lint result for a terminal. */
+/** Renders a lint result for a terminal; learner text in messages cannot send escape sequences or reorder the line. */
 export function formatTerminal(result: LintResult, options: TerminalOptions): string {
   const c = pc.createColors(options.color);
   const path = options.displayPath ?? result.file;
   const out: string[] = [];
   for (const f of result.findings) {
     const severity = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-    out.push(`${c.dim(`${path}:${f.line}:${f.column}`)}  ${severity}  ${f.message}  ${c.dim(f.ruleId)}`);
+    out.push(`${c.dim(`${stripControls(`${path}:${f.line}:${f.column}`)}`)}  ${severity}  ${stripControls(f.message)}  ${c.dim(f.ruleId)}`);
   }
   if (out.length > 0) out.push('');
   out.push(c.bold(`Playbook checklist for ${path}`));

@@ -188,6 +188,31 @@ export interface FakeCommit {
   committer: { name: string; email: string; date: string };
 }
 
+export interface HangRule {
+  /** Any method when absent; compared case-insensitively. */
+  method?: string;
+  /** Tested against the percent-decoded path, without the query string. */
+  path: RegExp;
+  times?: number;
+}
+
+export interface MatchFault {
+  match: (call: Call) => boolean;
+  status: number;
+  /** Sent verbatim; default `{ message: <reason phrase> }`. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  times?: number;
+}
+
+export interface PullRequestSpec {
+  number: number;
+  headSha: string;
+  /** "owner/name" the head commit lives in (a fork); default the base repository. */
+  headRepo?: string;
+  state?: 'open' | 'closed';
+}
+
 export interface FakeGitHub {
   /** `http://127.0.0.1:<port>`: use as baseUrl / GITHUB_API_URL; GraphQL is POST `${url}/graphql`. */
   url: string;
@@ -213,6 +238,12 @@ export interface FakeGitHub {
   fail(rule: FaultRule): void;
   latency(ms: number): void;
   readOnly(owner: string, repo: string): void;
+  /** Matching requests are accepted and never answered (until close()); `times` default 1, Infinity = always. */
+  hang(rule: HangRule): void;
+  /** Answers the requests `match` picks (e.g. the GraphQL batch naming one fork) with this reply, `times` times (default 1). */
+  failWhen(fault: MatchFault): void;
+  /** Creates pull request `number`, or moves its head (GET /repos/{o}/{r}/pulls/{n}); its labels are the issue's. */
+  setPullRequest(owner: string, repo: string, spec: PullRequestSpec): void;
 
   /** Adds a repository with metadata and a git history (see RepositorySpec); throws if already added or the parent is unknown. */
   addRepository(spec: RepositorySpec): RepositoryInfo;
@@ -2319,6 +2350,35 @@ const routes: Route[] = [
   { method: 'GET', pattern: '/repos/:owner/:repo/git/commits/:sha', handle: getGitCommit },
 ];
 
+// Pull requests (seeded with setPullRequest): the fields a client reads to learn the current head.
+
+function getPullRequest(ctx: Context): Reply {
+  // seeded with setPullRequest, or else the head the review section's pull request was pushed to
+  const reviewed = ctx.fake.pulls.get(ctx.params.owner!, ctx.params.repo!, Number(ctx.params.number));
+  const pull: (PullRequestSpec & { owner: string; repo: string }) | undefined =
+    ctx.fake.pullSpecs.get(`${ctx.params.owner}/${ctx.params.repo}#${ctx.params.number}`.toLowerCase()) ??
+    (reviewed.headSha ? { number: reviewed.number, headSha: reviewed.headSha, owner: reviewed.owner, repo: reviewed.repo } : undefined);
+  if (!pull) return notFound();
+  const state = repoOf(ctx);
+  const [headOwner, headName] = pull.headRepo ? splitFullName(pull.headRepo) : [state.owner, state.repo];
+  const base = `https://github.com/${fullName(state)}`;
+  const repoRef = (o: string, n: string) => ({ name: n, full_name: `${o}/${n}`, owner: userJson(o), html_url: `https://github.com/${o}/${n}` });
+  return {
+    status: 200,
+    body: {
+      url: `${ctx.fake.url}/repos/${fullName(state)}/pulls/${pull.number}`,
+      number: pull.number,
+      state: pull.state ?? 'open',
+      html_url: `${base}/pull/${pull.number}`,
+      labels: ctx.fake.labelsOf(state, pull.number).map((l) => labelJson(ctx.fake, state, l)),
+      head: { label: `${headOwner}:main`, ref: 'main', sha: pull.headSha, user: userJson(headOwner), repo: repoRef(headOwner, headName) },
+      base: { label: `${state.owner}:main`, ref: 'main', user: userJson(state.owner), repo: repoRef(state.owner, state.repo) },
+    },
+  };
+}
+
+routes.push({ method: 'GET', pattern: '/repos/:owner/:repo/pulls/:number', handle: getPullRequest });
+
 // ---------------------------------------------------------------------------------------------------
 // The fake
 
@@ -2331,6 +2391,9 @@ class Fake implements FakeGitHub {
   graphqlQueries = 0;
   private repos = new Map<string, RepoState>();
   private faults: (FaultRule & { remaining: number })[] = [];
+  private injected: Array<{ hang: HangRule | null; fault: MatchFault | null; remaining: number }> = [];
+  /** "owner/repo#number" (lower case) → the pull request. */
+  pullSpecs = new Map<string, PullRequestSpec & { owner: string; repo: string }>();
   private delay = 0;
   private nextCommentId = 1_000_001;
   private nextLabelId = 5_000_001;
@@ -2554,6 +2617,40 @@ class Fake implements FakeGitHub {
 
   readOnly(owner: string, repo: string): void {
     this.repoState(owner, repo).readOnly = true;
+  }
+
+  hang(rule: HangRule): void {
+    this.injected.push({ hang: rule, fault: null, remaining: rule.times ?? 1 });
+  }
+
+  failWhen(fault: MatchFault): void {
+    this.injected.push({ hang: null, fault, remaining: fault.times ?? 1 });
+  }
+
+  /** 'hang' to leave the request unanswered, a reply for a matching fault, or null to answer normally. */
+  private injectedFault(call: Call): 'hang' | Reply | null {
+    const hit = this.injected.find(
+      (i) =>
+        i.remaining > 0 &&
+        (i.hang
+          ? (!i.hang.method || i.hang.method.toUpperCase() === call.method) && call.path.search(i.hang.path) !== -1
+          : i.fault!.match(call)),
+    );
+    if (!hit) return null;
+    hit.remaining--;
+    if (hit.hang) return 'hang';
+    const { status, body, headers } = hit.fault!;
+    return {
+      status,
+      body: body === undefined ? { message: STATUS_CODES[status] ?? 'Error', documentation_url: DOCS, status: String(status) } : body,
+      ...(headers && { headers }),
+    };
+  }
+
+  setPullRequest(owner: string, repo: string, spec: PullRequestSpec): void {
+    if (!isSha(spec.headSha)) throw new Error(`setPullRequest: headSha "${spec.headSha}" is not 40 lower-case hex digits`);
+    this.repoState(owner, repo);
+    this.pullSpecs.set(`${owner}/${repo}#${spec.number}`.toLowerCase(), { ...spec, owner, repo });
   }
 
   addRepository(spec: RepositorySpec): RepositoryInfo {
@@ -2813,7 +2910,9 @@ class Fake implements FakeGitHub {
       await sleep(Math.max(1, Math.ceil(this.delay - (performance.now() - start))));
     }
 
-    const reply = this.answer(req, method, url.pathname, call, badJson);
+    const injected = this.injectedFault(call);
+    if (injected === 'hang') return;
+    const reply = injected ?? this.answer(req, method, url.pathname, call, badJson);
     call.status = reply.status;
     send(res, reply);
   }
