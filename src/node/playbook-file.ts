@@ -1,5 +1,5 @@
 /** Locates and reads a playbook from disk into text plus its repository-relative path. */
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { decodePlaybook, LIMITS, tooLargeReason } from '../core/decode.js';
 import { InputError } from '../errors.js';
@@ -28,6 +28,21 @@ export function findRepoRoot(start: string): string | null {
       if (parent === dir) return null;
       dir = parent;
     }
+  }
+}
+
+/** Why a link at the playbook's path is refused, after the path: the same meaning in check, the hook, the Action and cohort mode. */
+export const LINKED_REASON =
+  'is a symbolic link (or inside a linked folder); GitHub and the pull-request check read the link, not the file it points to: put the playbook file itself at that path';
+
+/** True when `path` (from the repository root) is a symbolic link, or reached through one. */
+export function isLinked(root: string, path: string): boolean {
+  const file = join(root, path);
+  try {
+    if (lstatSync(file).isSymbolicLink()) return true;
+    return realpathSync(file) !== join(realpathSync(root), path);
+  } catch {
+    return false;
   }
 }
 
