@@ -5,6 +5,9 @@ import { runAction, webhookPayload } from './helpers/action.js';
 import { examplePath } from './helpers/cli.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 
+const LINK_MESSAGE =
+  'The playbook is a symbolic link; GitHub and the pull-request check read the link, not the file it points to: put the playbook file itself at that path';
+
 // The real bundle, the real Octokit client, real HTTP against a fake GitHub on 127.0.0.1, real webhook payloads.
 const OWNER = 'Codertocat';
 const REPO = 'Hello-World';
@@ -181,6 +184,13 @@ describe('the Action on pull requests', () => {
     ['binary', (f: FakeGitHub, sha: string) => f.setFile(OWNER, REPO, sha, PATH, new Uint8Array([35, 0, 1, 2])), 'The playbook is a binary file (it contains NUL bytes), not Markdown text'],
     ['huge', (f: FakeGitHub, sha: string) => f.setHugeFile(OWNER, REPO, sha, PATH, 6 * 1024 * 1024), 'The playbook is 6 MiB, more than the 5 MiB a playbook may be'],
     ['a directory', (f: FakeGitHub, sha: string) => f.setDirectory(OWNER, REPO, sha, PATH), 'The playbook is a directory, not a file'],
+    // GitHub answers a link to a file with that file (under its own path): the link is still not the playbook
+    ['a symbolic link to a passing file', (f: FakeGitHub, sha: string) => {
+      f.setFile(OWNER, REPO, sha, 'notes/playbook.md', example);
+      f.setSymlink(OWNER, REPO, sha, PATH, '../notes/playbook.md');
+    }, LINK_MESSAGE],
+    ['a symbolic link to nothing', (f: FakeGitHub, sha: string) => f.setSymlink(OWNER, REPO, sha, PATH, '../../elsewhere.md'), LINK_MESSAGE],
+    ['a submodule', (f: FakeGitHub, sha: string) => f.setSubmodule(OWNER, REPO, sha, PATH, 'a'.repeat(40)), 'The playbook is a submodule, not a file: the playbook must be a Markdown file committed at that path'],
   ])('turns a %s playbook into a failing criterion with a clear message, never a crash', async (_, arrange, message) => {
     const payload = pullRequest();
     arrange(fake, headSha(payload));

@@ -359,13 +359,13 @@ describe('what is at the playbook path', () => {
     const { code, output } = commit(dir, 'Link it');
     expect(code).toBe(1);
     expect(output).toContain(
-      `playbook-proof: ${PLAYBOOK} is staged as a symbolic link; GitHub and the pull-request check read the link, not the file it points to: replace the link with the playbook file itself, then git add it\n`,
+      `playbook-proof: ${PLAYBOOK} is a symbolic link; GitHub and the pull-request check read the link, not the file it points to: put the playbook file itself at that path, then git add it\n`,
     );
     expect(git(dir, 'status', '--porcelain')).toBe(`A  notes/playbook.md\nT  ${PLAYBOOK}\n`);
     const check = runBundle(['check'], dir);
     expect(check.code).toBe(2);
     expect(check.stderr).toBe(
-      `playbook-proof: ${PLAYBOOK} is a symbolic link (or inside a linked folder); GitHub and the pull-request check read the link, not the file it points to: put the playbook file itself at that path\n`,
+      `playbook-proof: ${PLAYBOOK} is a symbolic link; GitHub and the pull-request check read the link, not the file it points to: put the playbook file itself at that path\n`,
     );
   });
 
@@ -376,7 +376,7 @@ describe('what is at the playbook path', () => {
     const { code, output } = commit(dir, 'Submodule');
     expect(code).toBe(1);
     expect(output).toContain(
-      `playbook-proof: ${PLAYBOOK} is staged as a submodule (a repository inside this one), not a file: the playbook must be a Markdown file committed at that path\n`,
+      `playbook-proof: ${PLAYBOOK} is a submodule, not a file: the playbook must be a Markdown file committed at that path\n`,
     );
   });
 

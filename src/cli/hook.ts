@@ -6,7 +6,7 @@
  */
 import { lstatSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { Decoded } from '../core/decode.js';
+import { LINK_REASON, SUBMODULE_REASON, type Decoded } from '../core/decode.js';
 import { ExitError, InputError, UsageError } from '../errors.js';
 import { findRepoRoot, toPosix } from '../node/playbook-file.js';
 import { stripControls } from '../report/sanitize.js';
@@ -96,9 +96,9 @@ function shownPath(root: string, path: string, io: CliIo): string {
 function notAFile(shown: string, kind: 'symlink' | 'submodule' | 'directory'): string {
   switch (kind) {
     case 'symlink':
-      return `${shown} is staged as a symbolic link; GitHub and the pull-request check read the link, not the file it points to: replace the link with the playbook file itself, then git add it`;
+      return `${shown} ${LINK_REASON}, then git add it`;
     case 'submodule':
-      return `${shown} is staged as a submodule (a repository inside this one), not a file: the playbook must be a Markdown file committed at that path`;
+      return `${shown} ${SUBMODULE_REASON}`;
     case 'directory':
       return `${shown} is a folder with files staged inside it, not a file: the playbook must be a Markdown file at that path`;
   }

@@ -7,7 +7,7 @@ import { hook } from './hook.js';
 import { parseOptions, readConfig, useColor, type CliIo } from './shared.js';
 import { describeFsError } from '../node/fs-errors.js';
 import { inactiveHookNote } from '../node/hook-status.js';
-import { findRepoRoot, isLinked, LINKED_REASON, readPlaybookFile, toPosix } from '../node/playbook-file.js';
+import { findRepoRoot, linkedReason, readPlaybookFile, toPosix } from '../node/playbook-file.js';
 
 
 const HELP = `playbook-proof: check a distributed-systems interview playbook against the lesson's pass criteria
@@ -157,9 +157,8 @@ async function lintFile(explicitPath: string | undefined, configFile: string | u
   const config = await readConfig(configFile, io.cwd, root);
   const target = resolve(io.cwd, explicitPath ?? join(root, config.path));
   // at the required path, a link is not the playbook: GitHub reads the link itself (as the hook and the Action do)
-  if (repo !== null && toPosix(relative(repo, target)) === config.path && isLinked(repo, config.path)) {
-    throw new InputError(`${toPosix(relative(io.cwd, target))} ${LINKED_REASON}`);
-  }
+  const linked = repo !== null && toPosix(relative(repo, target)) === config.path ? linkedReason(repo, config.path) : null;
+  if (linked !== null) throw new InputError(`${toPosix(relative(io.cwd, target))} ${linked}`);
   if (explicitPath === undefined && !existsSync(target)) {
     throw new InputError(`no playbook at ${config.path}: write it there (the lesson requires that path), or pass the path of the file to check`);
   }
