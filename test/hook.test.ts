@@ -254,6 +254,22 @@ describe('the pre-commit hook init installs, through husky', () => {
   });
 });
 
+describe('playbook-proof hook run by another runner, with the staged files it matched', () => {
+  it('checks the staged playbook when it is among them, and nothing otherwise', () => {
+    const dir = makeHookRepo(repoRoot, { hook: 'none' });
+    writeFileSync(join(dir, PLAYBOOK), failing.text);
+    git(dir, 'add', PLAYBOOK);
+    writeFileSync(join(dir, PLAYBOOK), passing);
+    const listed = runBundle(['hook', PLAYBOOK], dir);
+    expect(listed.code).toBe(1);
+    expect(listed.stdout).toContain(`      ${PLAYBOOK}:${failing.lines[3]}:1  Q3 has no gotcha list of common wrong answers\n`);
+    const absolute = runBundle(['hook', join(dir, PLAYBOOK)], join(dir, 'week-24'));
+    expect(absolute.code).toBe(1);
+    const other = runBundle(['hook', 'README.md'], dir);
+    expect(other).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+});
+
 describe('each way of committing is judged on what it commits', () => {
   // [form, what to do before committing]: the staged copy fails, the working copy passes, or the reverse
   const forms: Array<[string, string[]]> = [

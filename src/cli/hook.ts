@@ -7,6 +7,7 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { LINK_REASON, SUBMODULE_REASON, type Decoded } from '../core/decode.js';
+import type { Finding } from '../core/lint.js';
 import { ExitError, InputError, UsageError } from '../errors.js';
 import { findRepoRoot, toPosix } from '../node/playbook-file.js';
 import { stripControls } from '../report/sanitize.js';
@@ -32,23 +33,11 @@ export async function hook(options: HookOptions, io: CliIo): Promise<number> {
   const passed = options.files.map((file) => toPosix(relative(root, resolve(io.cwd, file))));
   if (options.files.length > 0 && !passed.includes(path)) return 0;
 
-  const git = await import('../node/git.js');
-  const client = git.gitClient(root);
-  let blob: Promise<Buffer | null>;
-  if (options.files.length > 0) {
-    // called with the playbook among its files, the playbook is staged: read the index blob straight away
-    blob = git.readStagedBlob(client, path);
-  } else {
-    // called bare, as the installed hook is: ask git what the commit does to the path first
-    const entry = await git.stagedEntry(client, path);
-    if (entry.status === 'unchanged') return 0;
-    if (entry.status === 'unmerged') throw git.unmergedError(shown);
-    if (entry.status === 'staged' && entry.kind !== 'file') throw new ExitError(notAFile(shown, entry.kind), 1);
-    blob = entry.status === 'deleted' ? Promise.resolve(null) : git.readBlob(client, entry.blob, shown);
-  }
+  const reading = await startReading(root, path, shown, options.files.length > 0);
+  if (reading === 'unchanged') return 0;
   // load the parser while git works in its own process
   const core = await import('./core-chunk.js');
-  const bytes = await blob;
+  const bytes = await reading.bytes;
   if (bytes === null) {
     io.stderr.write(
       `playbook-proof: warning: this commit removes ${shown} (deleted or renamed away). ` +
@@ -56,18 +45,17 @@ export async function hook(options: HookOptions, io: CliIo): Promise<number> {
     );
     return 0;
   }
-  const { decodePlaybook, firstError, formatTerminal, lint } = core;
-  const decoded = decodePlaybook(bytes);
+  const decoded = core.decodePlaybook(bytes);
   if (!decoded.ok) throw new InputError(`the staged ${shown} ${decoded.reason}`);
-  const result = lint(decoded.text, { path, config });
+  const passes = (text: string) => core.lint(text, { path, config });
+  const result = passes(decoded.text);
   if (result.passed) {
     io.stdout.write(`✔ playbook-proof: ${shown} passes ${result.score.passed}/${result.score.total} criteria.\n`);
     return 0;
   }
-
-  const workingCopyPasses = workingCopyDiffersAndPasses(join(root, path), bytes, (text) => lint(text, { path, config }).passed, decodePlaybook);
+  const workingCopyPasses = workingCopyDiffersAndPasses(join(root, path), bytes, (text) => passes(text).passed, core.decodePlaybook);
   io.stdout.write(
-    formatTerminal(result, {
+    core.formatTerminal(result, {
       color: useColor(io),
       displayPath: shown,
       all: options.all,
@@ -75,16 +63,50 @@ export async function hook(options: HookOptions, io: CliIo): Promise<number> {
       nextStep: 'then stage the fix and commit again.',
     }),
   );
-  const first = firstError(result);
-  const target = first?.question != null ? `Q${first.question} at ${shown}:${first.line}` : `${shown}:${first?.line ?? 1}`;
-  const add = `git add ${quote(shown)} && git commit`;
-  io.stdout.write(
-    `\nThis commit is blocked. (git commit --no-verify skips this hook, but the pull-request check fails all the same.)\n` +
-      (workingCopyPasses
-        ? `Your working copy of ${shown} passes, but the commit holds the staged copy, which differs from it.\nNext: stage your working copy: ${add}\n`
-        : `Next: fix ${target}, then run: ${add}\n`),
-  );
+  io.stdout.write(blockedAdvice(shown, core.firstError(result), workingCopyPasses));
   return 1;
+}
+
+/**
+ * Starts reading the blob the commit holds at `path`: `unchanged` when the commit leaves the path alone, else
+ * its bytes to come (null when the commit deletes it), wrapped so the caller can work while git reads. Throws
+ * when the path holds a conflict, a link, a submodule or a folder. With `listed`, a runner already said the
+ * path is staged: no need to ask git.
+ */
+async function startReading(root: string, path: string, shown: string, listed: boolean): Promise<'unchanged' | { bytes: Promise<Buffer | null> }> {
+  const git = await import('../node/git.js');
+  const client = git.gitClient(root);
+  if (listed) return { bytes: awaitedLater(git.readStagedBlob(client, path)) };
+  const entry = await git.stagedEntry(client, path);
+  switch (entry.status) {
+    case 'unchanged':
+      return 'unchanged';
+    case 'unmerged':
+      throw git.unmergedError(shown);
+    case 'deleted':
+      return { bytes: Promise.resolve(null) };
+    case 'staged':
+      if (entry.kind !== 'file') throw new ExitError(notAFile(shown, entry.kind), 1);
+      return { bytes: awaitedLater(git.readBlob(client, entry.blob, shown)) };
+  }
+}
+
+/** `promise`, marked as handled: it is awaited only after other work, and a failure must not count as unhandled meanwhile. */
+function awaitedLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/** What a blocked commit ends with: the one thing to do next, as a command that works from where git commit ran. */
+function blockedAdvice(shown: string, first: Finding | undefined, workingCopyPasses: boolean): string {
+  const add = `git add ${quote(shown)} && git commit`;
+  const target = first?.question != null ? `Q${first.question} at ${shown}:${first.line}` : `${shown}:${first?.line ?? 1}`;
+  return (
+    `\nThis commit is blocked. (git commit --no-verify skips this hook, but the pull-request check fails all the same.)\n` +
+    (workingCopyPasses
+      ? `Your working copy of ${shown} passes, but the commit holds the staged copy, which differs from it.\nNext: stage your working copy: ${add}\n`
+      : `Next: fix ${target}, then run: ${add}\n`)
+  );
 }
 
 /** The path as the learner should type it: relative to where they ran `git commit` (GIT_PREFIX), else to the working directory. */

@@ -51,7 +51,6 @@ export interface Snippet {
 export type Change =
   | { kind: 'create' | 'update'; path: string; text: string; what?: string; mode?: number }
   | { kind: 'unchanged'; path: string }
-  | { kind: 'skip'; path: string; why: string; snippet?: Snippet }
   | { kind: 'found'; tool: string; path: string; snippet?: Snippet };
 
 interface HookTool {
@@ -318,8 +317,6 @@ export function reportLine(change: Change, dryRun: boolean): string {
       return `${dryRun ? 'would update' : 'updated'} ${change.path} (${change.what})`;
     case 'unchanged':
       return `unchanged ${change.path}`;
-    case 'skip':
-      return `${dryRun ? 'would skip' : 'skipped'} ${change.path} (${change.why})`;
     case 'found':
       return `found ${change.tool} (${change.path})${change.snippet ? '' : ', which already runs playbook-proof'}`;
   }
