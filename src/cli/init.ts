@@ -110,7 +110,7 @@ export async function init(options: InitOptions, io: CliIo): Promise<number> {
   const reads = await readRepository(root, config.path);
   const changes = planInit(reads);
   // paths as the learner types them from where init runs
-  const shown = (path: string) => toPosix(relative(io.cwd, join(root, path))) || path;
+  const shown = (path: string) => toPosix(relative(io.cwd, resolve(root, path))) || path;
   for (const change of changes) {
     if (!options.dryRun && (change.kind === 'create' || change.kind === 'update')) writeChange(root, change);
     io.stdout.write(`${reportLine({ ...change, path: shown(change.path) }, options.dryRun)}\n`);
