@@ -1,7 +1,9 @@
 // Bundles with @vercel/ncc: the Action into dist/ (action.yml runs dist/index.js), the CLI into dist/cli/,
-// the library into dist/lib/, the remark plugin into dist/remark/. Deterministic: CI rebuilds and fails if
-// dist/ differs from what is committed.
+// the library into dist/lib/ with its type declarations beside it (tsc, tsconfig.lib.json), the remark plugin
+// into dist/remark/. Deterministic: CI rebuilds and fails if dist/ differs from what is committed.
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ncc from '@vercel/ncc';
@@ -39,3 +41,7 @@ for (const bundle of bundles) {
   }
   console.log(`${bundle.out}/index.js  ${(code.length / 1024).toFixed(0)} KiB, ${Object.keys(assets ?? {}).length} assets`);
 }
+
+// the library's .d.ts files (dist/lib/index.d.ts and what it imports): the bundle carries no types
+execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.lib.json')], { stdio: 'inherit' });
+console.log('dist/lib/index.d.ts  type declarations');

@@ -5,6 +5,8 @@ import { runAction, webhookPayload } from './helpers/action.js';
 import { examplePath } from './helpers/cli.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 
+import { LINK_REASON, SUBMODULE_REASON } from '../src/core/decode.js';
+
 // The real bundle, the real Octokit client, real HTTP against a fake GitHub on 127.0.0.1, real webhook payloads.
 const OWNER = 'Codertocat';
 const REPO = 'Hello-World';
@@ -191,6 +193,13 @@ describe('the Action on pull requests', () => {
     ['binary', (f: FakeGitHub, sha: string) => f.setFile(OWNER, REPO, sha, PATH, new Uint8Array([35, 0, 1, 2])), 'is a binary file (it contains NUL bytes), not Markdown text'],
     ['huge', (f: FakeGitHub, sha: string) => f.setHugeFile(OWNER, REPO, sha, PATH, 6 * 1024 * 1024), 'is 6 MiB, more than the 5 MiB a playbook may be'],
     ['a directory', (f: FakeGitHub, sha: string) => f.setDirectory(OWNER, REPO, sha, PATH), 'is a directory, not a file'],
+    // GitHub answers a link to a file with that file (under its own path): the link is still not the playbook
+    ['symbolic link to a passing file', (f: FakeGitHub, sha: string) => {
+      f.setFile(OWNER, REPO, sha, 'notes/playbook.md', example);
+      f.setSymlink(OWNER, REPO, sha, PATH, '../notes/playbook.md');
+    }, LINK_REASON],
+    ['symbolic link to nothing', (f: FakeGitHub, sha: string) => f.setSymlink(OWNER, REPO, sha, PATH, '../../elsewhere.md'), LINK_REASON],
+    ['submodule', (f: FakeGitHub, sha: string) => f.setSubmodule(OWNER, REPO, sha, PATH, 'a'.repeat(40)), SUBMODULE_REASON],
   ])('turns a %s playbook into one failing line with a clear message, never a crash', async (_, arrange, reason) => {
     const payload = pullRequest();
     arrange(fake, headSha(payload));

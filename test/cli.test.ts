@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { skeleton } from '../src/cli/init-templates.js';
 import { cli, examplePath, tempRepo } from './helpers/cli.js';
 
 const example = readFileSync(examplePath, 'utf8');
@@ -40,11 +41,12 @@ describe('playbook-proof check', () => {
     const dir = tempRepo({ [PLAYBOOK]: text });
     const { code, stdout } = await cli(['check', PLAYBOOK], dir);
     expect(code).toBe(1);
-    expect(stdout.split('\n')[0]).toBe(
-      `${PLAYBOOK}:${labelLine}:1  error    Q3 has 1 wrong answer in its gotcha list, expected at least 2  gotchas`,
+    expect(stdout).toContain(
+      '  ✖ Gotcha section lists ≥2 wrong answers per question (Q3)\n' +
+        `      ${PLAYBOOK}:${labelLine}:1  Q3 has 1 wrong answer in its gotcha list, expected at least 2\n` +
+        '  ✔ Difficulty ratings cover L1, L2, and L3\n',
     );
-    expect(stdout).toContain('✖ Gotcha section lists ≥2 wrong answers per question (Q3)');
-    expect(stdout).toMatch(/✖ 6\/7 criteria pass\. Fix the 1 error above, starting at line \d+, then check again\.\n$/);
+    expect(stdout).toMatch(new RegExp(`✖ 6/7 criteria pass\\. Fix the 1 error, starting at line ${labelLine}, then check again\\.\\n$`));
   });
 
   it('prints the JSON object with --format json', async () => {
@@ -75,8 +77,9 @@ describe('playbook-proof check', () => {
     const dir = tempRepo({ 'notes/qa.md': example });
     const { code, stdout } = await cli(['check', 'notes/qa.md'], dir);
     expect(code).toBe(1);
-    expect(stdout.split('\n')[0]).toBe(
-      'notes/qa.md:1:1  error    The playbook is at notes/qa.md, expected week-24/day1-dist-sys-qa.md  location',
+    expect(stdout).toContain(
+      '  ✖ Document committed to week-24/day1-dist-sys-qa.md (1 problem)\n' +
+        '      notes/qa.md:1:1  The playbook is at notes/qa.md, expected week-24/day1-dist-sys-qa.md\n',
     );
   });
 
@@ -146,7 +149,19 @@ describe('usage errors', () => {
   it.each([
     [['check', '--format', 'xml'], 'playbook-proof: --format must be "terminal" or "json", got "xml"\n'],
     [['frobnicate'], 'playbook-proof: unknown command "frobnicate"; run playbook-proof --help\n'],
-    [['check', 'a.md', 'b.md'], 'playbook-proof: check takes one playbook path, got 2\n'],
+    [['check', 'a.md', 'b.md'], 'playbook-proof: check takes one playbook path, got 2; run playbook-proof check --help\n'],
+    [['check', '--frobnicate'], 'playbook-proof: check has no option --frobnicate; run playbook-proof check --help\n'],
+    [['--frobnicate'], 'playbook-proof: check has no option --frobnicate; run playbook-proof check --help\n'],
+    [['check', '-x'], 'playbook-proof: check has no option -x; run playbook-proof check --help\n'],
+    [['check', '--format'], 'playbook-proof: option --format needs a value; run playbook-proof check --help\n'],
+    [['hook', '--verbose'], 'playbook-proof: hook has no option --verbose; run playbook-proof hook --help\n'],
+    [['init', '--dry-run=yes'], 'playbook-proof: option --dry-run takes no value; run playbook-proof init --help\n'],
+    [['init', 'here'], 'playbook-proof: init takes no path, got "here"; run playbook-proof init --help\n'],
+    [['badge', '--png', 'x.png'], 'playbook-proof: badge has no option --png; run playbook-proof badge --help\n'],
+    [['cohort', '--templat', 'a/b'], 'playbook-proof: cohort has no option --templat; run playbook-proof cohort --help\n'],
+    [['--format', 'json', 'check'], 'playbook-proof: put the command before its options: playbook-proof check --format json\n'],
+    [['-f', 'json', 'badge'], 'playbook-proof: put the command before its options: playbook-proof badge -f json\n'],
+    [['help', 'frobnicate'], 'playbook-proof: unknown command "frobnicate"; run playbook-proof --help\n'],
   ])('%j exits 2 with one line', async (args, message) => {
     const { code, stderr } = await cli(args, tempRepo());
     expect(code).toBe(2);
@@ -156,7 +171,60 @@ describe('usage errors', () => {
   it('prints help with exit 0', async () => {
     const { code, stdout } = await cli(['--help'], tempRepo());
     expect(code).toBe(0);
-    expect(stdout).toContain('Usage:\n  playbook-proof check [path]');
+    expect(stdout).toContain('Usage:\n  playbook-proof check [path] [options]     check the playbook in the working tree\n');
+    expect(stdout).toContain('Run playbook-proof <command> --help for a command\'s options.');
+  });
+
+  it.each([
+    [['check', '--help'], 'playbook-proof check: check the playbook in the working tree\n', '  --all '],
+    [['check', '-h'], 'playbook-proof check: check the playbook in the working tree\n', '  --format, -f '],
+    [['help', 'check'], 'playbook-proof check: check the playbook in the working tree\n', '  --config, -c FILE '],
+    [['hook', '--help'], 'playbook-proof hook: the pre-commit check, run by the hook playbook-proof init installs\n', '  --all '],
+    [['init', '--help'], "playbook-proof init: set up a learner's repository\n", '  --dry-run '],
+    [['badge', '--help'], 'playbook-proof badge: the completeness badge\n', '  --svg FILE '],
+    [['cohort', '--help'], "playbook-proof cohort: check every learner's fork of the course template\n", '  --template OWNER/REPO '],
+    [['help', 'cohort'], "playbook-proof cohort: check every learner's fork of the course template\n", '  --issue '],
+  ])('%j prints that command\'s own help, exit 0', async (args, first, option) => {
+    const { code, stdout, stderr } = await cli(args, tempRepo());
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.startsWith(first)).toBe(true);
+    expect(stdout).toContain(option);
+  });
+});
+
+describe('the terminal report', () => {
+  it('shows three findings per failing criterion, and every one with --all', async () => {
+    const dir = tempRepo({ [PLAYBOOK]: skeleton() });
+    const heading = (n: number) => skeleton().split('\n').indexOf(skeleton().split('\n').find((line) => line.startsWith(`## Q${n}:`))!) + 1;
+    const short = await cli(['check'], dir);
+    expect(short.code).toBe(1);
+    const listed = (out: string) => out.split('\n').filter((line) => line.startsWith(`      ${PLAYBOOK}:`));
+    expect(listed(short.stdout)).toHaveLength(15);
+    expect(short.stdout).toContain(
+      '  ✖ ≥15 questions with full answers (Q1, Q2, Q3, Q4, Q5, Q6, Q7, Q8 and 7 more)\n' +
+        `      ${PLAYBOOK}:${heading(1)}:1  Q1 has no answer; add an Answer part that explains the concept\n` +
+        `      ${PLAYBOOK}:${heading(2)}:1  Q2 has no answer; add an Answer part that explains the concept\n` +
+        `      ${PLAYBOOK}:${heading(3)}:1  Q3 has no answer; add an Answer part that explains the concept\n` +
+        '      … and 12 more (--all lists every one)\n',
+    );
+    expect(short.stdout.endsWith(`✖ 2/7 criteria pass. Fix the 120 errors, starting at line ${heading(1)}, then check again.\n`)).toBe(true);
+    const all = await cli(['check', '--all'], dir);
+    expect(listed(all.stdout)).toHaveLength(120);
+    expect(all.stdout).not.toContain('more (--all');
+  });
+
+  it('sets warnings apart from the checklist the score counts', async () => {
+    const dir = tempRepo({ [PLAYBOOK]: example, '.playbook-proof.json': '{"speakingMinutes": 1, "wordsPerMinute": 100}' });
+    const { code, stdout } = await cli(['check'], dir);
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    const advice = lines.indexOf('Advice (warnings, not counted in the score)');
+    // seven criteria above the advice, as the score counts them
+    expect(lines.slice(1, advice).filter((line) => line.startsWith('  ✔ '))).toHaveLength(7);
+    expect(lines[advice + 1]).toBe('  ⚠ Each answer takes at most 1 minutes spoken (15 warnings: Q1, Q2, Q3, Q4, Q5, Q6, Q7, Q8 and 7 more)');
+    expect(lines[advice + 2]).toMatch(new RegExp(`^      ${PLAYBOOK}:17:1  Q1's answer has \\d+ words, about `));
+    expect(stdout).toContain('\n✔ 7/7 criteria pass: the playbook is complete.\n');
   });
 });
 
@@ -167,5 +235,34 @@ describe('the default playbook', () => {
     expect(stderr).toBe(
       'playbook-proof: no playbook at week-24/day1-dist-sys-qa.md: write it there (the lesson requires that path), or pass the path of the file to check\n',
     );
+  });
+});
+
+describe('a symbolic link', () => {
+  it('at the playbook path is refused with the reason the hook and the Action give', async () => {
+    const dir = tempRepo({ 'notes/playbook.md': example });
+    mkdirSync(join(dir, 'week-24'));
+    symlinkSync('../notes/playbook.md', join(dir, PLAYBOOK));
+    const reason = 'is a symbolic link; GitHub and the pull-request check read the link, not the file it points to: put the playbook file itself at that path\n';
+    for (const args of [['check'], ['check', PLAYBOOK]]) {
+      const { code, stdout, stderr } = await cli(args, dir);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(`playbook-proof: ${PLAYBOOK} ${reason}`);
+    }
+    // a linked folder on the way counts too
+    const folder = tempRepo({ 'drafts/day1-dist-sys-qa.md': example });
+    symlinkSync('drafts', join(folder, 'week-24'));
+    expect((await cli(['check'], folder)).stderr).toBe(
+      `playbook-proof: ${PLAYBOOK} is inside a folder that is a symbolic link, which GitHub and the pull-request check do not follow: put the playbook file itself at that path\n`,
+    );
+  });
+
+  it('elsewhere is followed, as any file path is', async () => {
+    const dir = tempRepo({ [PLAYBOOK]: example });
+    symlinkSync(PLAYBOOK, join(dir, 'link.md'));
+    const { code, stdout } = await cli(['check', 'link.md', '--format', 'json'], dir);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).findings.map((f: { messageId: string }) => f.messageId)).toEqual(['wrongPath']);
   });
 });

@@ -96,6 +96,20 @@ describe('cohort scan', () => {
     expect(report!.rows).toHaveLength(120);
   }, 30_000);
 
+  it('reads a symbolic link at the path as GitHub, the Action and the hook do: not the playbook', async () => {
+    fake.addRepository({ owner: 'linked', name: 'dist-sys-course', parent: TEMPLATE, files: { 'notes/playbook.md': example, [PATH]: { symlink: '../notes/playbook.md' } } });
+    fake.addRepository({ owner: 'dangling', name: 'dist-sys-course', parent: TEMPLATE, files: { [PATH]: { symlink: '../../elsewhere.md' } } });
+    fake.addRepository({ owner: 'copied', name: 'dist-sys-course', parent: TEMPLATE, files: { 'notes/playbook.md': example, [PATH]: example } });
+    const { code, report } = await scan();
+    expect(code).toBe(0);
+    const state = (owner: string) => report!.rows.find((r) => r.owner === owner)!;
+    const reason =
+      'the playbook is a symbolic link; GitHub and the pull-request check read the link, not the file it points to: put the playbook file itself at that path';
+    expect(state('linked')).toMatchObject({ state: 'unreadable', reason });
+    expect(state('dangling')).toMatchObject({ state: 'unreadable', reason });
+    expect(state('copied')).toMatchObject({ state: 'passed', reason: null });
+  });
+
   it('writes CSV and self-contained HTML', async () => {
     generate(10);
     const { dir, code } = await scan(['--csv', 'cohort.csv', '--html', 'cohort.html']);

@@ -111,6 +111,35 @@ describe('contents', () => {
     expect(() => fake.setHugeFile(O, R, 'main', 'small.md', 1000)).toThrow(RangeError);
   });
 
+  it('answers a link to a file with that file under its own path, any other link as type symlink, a submodule as type submodule', async () => {
+    fake.setFile(O, R, 'main', 'notes/playbook.md', text);
+    fake.setSymlink(O, R, 'main', 'week-24/qa.md', '../notes/playbook.md');
+    fake.setSymlink(O, R, 'main', 'week-24/gone.md', '../missing.md');
+    fake.setSubmodule(O, R, 'main', 'vendor/lib', 'c'.repeat(40));
+    const followed = await octokit.rest.repos.getContent({ owner: O, repo: R, path: 'week-24/qa.md' });
+    expect(followed.data).toMatchObject({ type: 'file', path: 'notes/playbook.md', name: 'playbook.md', size: text.length });
+    expect(Buffer.from((followed.data as { content: string }).content, 'base64').toString('utf8')).toBe(text);
+    const dangling = await octokit.rest.repos.getContent({ owner: O, repo: R, path: 'week-24/gone.md' });
+    expect(dangling.data).toMatchObject({ type: 'symlink', target: '../missing.md', path: 'week-24/gone.md', size: 13 });
+    const submodule = await octokit.rest.repos.getContent({ owner: O, repo: R, path: 'vendor/lib' });
+    expect(submodule.data).toMatchObject({ type: 'submodule', path: 'vendor/lib', sha: 'c'.repeat(40) });
+    const listing = await octokit.rest.repos.getContent({ owner: O, repo: R, path: 'week-24' });
+    expect((listing.data as Array<{ type: string; name: string }>).map((e) => [e.type, e.name])).toEqual([
+      ['symlink', 'gone.md'],
+      ['symlink', 'qa.md'],
+    ]);
+  });
+
+  it('stores a symbolic link of a repository spec as git does: a 120000 entry whose blob is the target', async () => {
+    fake.addRepository({ owner: O, name: 'linked', files: { 'notes/a.md': text, 'week-24/qa.md': { symlink: '../notes/a.md' } } });
+    const { data } = await octokit.rest.repos.getContent({ owner: O, repo: 'linked', path: 'week-24/qa.md' });
+    expect(data).toMatchObject({ type: 'file', path: 'notes/a.md' });
+    const response = (await octokit.graphql(
+      `query { repository(owner: "${O}", name: "linked") { object(expression: "HEAD:week-24") { ... on Tree { entries { name mode object { ... on Blob { text } } } } } } }`,
+    )) as { repository: { object: { entries: Array<{ name: string; mode: number; object: { text: string } }> } } };
+    expect(response.repository.object.entries).toEqual([{ name: 'qa.md', mode: 0o120000, object: { text: '../notes/a.md' } }]);
+  });
+
   it.each([
     ['a missing path', 'missing.md', 'main'],
     ['a missing ref', 'a.md', 'nope'],

@@ -43,7 +43,7 @@ describe('playbook-proof init --remark', () => {
   ])('leaves remark configured in %s alone and prints the plugin to add', async (path, files, intro) => {
     const dir = gitRepo(files);
     const { stdout } = await cli(['init', '--remark'], dir);
-    expect(stdout).toContain(`skipped ${path} (remark is configured there already, and init does not edit it; add the plugin below)`);
+    expect(stdout).toContain(`found remark (${path})`);
     expect(stdout).toContain(`${intro}\n\n    'playbook-proof/remark'\n`);
     expect(existsSync(join(dir, '.remarkrc.json'))).toBe(false);
   });

@@ -4,26 +4,34 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { PRE_COMMIT } from '../bench/hook-repo.mjs';
-import { PRE_COMMIT_LINE, WORKFLOW, lefthookSnippet, skeleton } from '../src/cli/init-templates.js';
+import { PRE_COMMIT, installHusky, linkModules } from '../bench/hook-repo.mjs';
+import { PRE_COMMIT_LINE, WORKFLOW, lefthookSnippet, releaseTarball, skeleton } from '../src/cli/init-templates.js';
 import { parsePlaybook } from '../src/core/parse.js';
 import { bundle, cli, examplePath, repoRoot } from './helpers/cli.js';
 
 // Real repositories made with `git init`; init runs in-process through main(). Nothing about git or fs is mocked.
 const PLAYBOOK = 'week-24/day1-dist-sys-qa.md';
 const WORKFLOW_FILE = '.github/workflows/playbook-proof.yml';
-const VERSION_RANGE = `^${JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version}`;
+const VERSION = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version;
+const TARBALL = `https://github.com/playbook-proof/playbook-proof/releases/download/v${VERSION}/playbook-proof-${VERSION}.tgz`;
 
-const NEXT_HUSKY = `
+const STEPS = (playbook = PLAYBOOK) => `
 Next:
-  1. npm install (installs husky, lint-staged and playbook-proof; its prepare script turns the hook on)
-  2. write your answers in ${PLAYBOOK}, then git add and git commit it: the hook checks it first
+  1. npm install    (installs husky and playbook-proof; husky, as the prepare script, turns the hook on)
+  2. write your answers in ${playbook}; npx playbook-proof check shows what is still missing
+  3. git add -A && git commit -m "Write the playbook"    (the hook checks the playbook first)
+`;
+const SWITCH = `  playbook-proof is installed from its v${VERSION} release (the URL in package.json). Once it is on the npm
+  registry, switch to it with: npm install --save-dev playbook-proof@^${VERSION}
+`;
+const HUSKY_NOTES = `  A new clone or git worktree runs no hook until npm install has run in it.
   HUSKY=0 git commit … skips the hook for one commit (the pull-request check still runs).
   Node from nvm or another version manager not found in the hook? husky 9 runs ~/.config/husky/init.sh
   before every hook: put the lines that load your version manager there, for nvm:
       export NVM_DIR="$HOME/.nvm"
       [ -s "$NVM_DIR/nvm.sh" ] && . "$NVM_DIR/nvm.sh"
 `;
+const NEXT_HUSKY = `${STEPS()}${SWITCH}${HUSKY_NOTES}`;
 
 /** A new repository (`git init`) in a folder called `name`, holding `files`. */
 function gitRepo(files: Record<string, string> = {}, name = 'my-course'): string {
@@ -59,13 +67,13 @@ function tree(dir: string): Record<string, Buffer> {
 const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
 
 describe('playbook-proof init', () => {
-  it('sets up an empty repository: package.json, the husky hook, the workflow and the skeleton', async () => {
+  it('sets up an empty repository: package.json, .gitignore, the husky hook, the workflow and the skeleton', async () => {
     const dir = gitRepo({}, 'My Course Work');
     const { code, stdout, stderr } = await cli(['init'], dir);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toBe(
-      `created package.json\ncreated .husky/pre-commit\ncreated ${WORKFLOW_FILE}\ncreated ${PLAYBOOK}\n${NEXT_HUSKY}`,
+      `created package.json\ncreated .gitignore\ncreated .husky/pre-commit\ncreated ${WORKFLOW_FILE}\ncreated ${PLAYBOOK}\n${NEXT_HUSKY}`,
     );
     expect(read(dir, 'package.json')).toBe(
       `{
@@ -76,20 +84,18 @@ describe('playbook-proof init', () => {
   },
   "devDependencies": {
     "husky": "^9.1.7",
-    "lint-staged": "^16.4.0",
-    "playbook-proof": "${VERSION_RANGE}"
-  },
-  "lint-staged": {
-    "week-24/day1-dist-sys-qa.md": "playbook-proof hook"
+    "playbook-proof": "${TARBALL}"
   }
 }
 `,
     );
-    expect(read(dir, '.husky/pre-commit')).toBe('lint-staged --diff-filter=ACMRD --verbose\n');
+    expect(releaseTarball(VERSION)).toBe(TARBALL);
+    expect(read(dir, '.gitignore')).toBe('node_modules/\n');
+    expect(read(dir, '.husky/pre-commit')).toBe('playbook-proof hook\n');
     expect(statSync(join(dir, '.husky/pre-commit')).mode & 0o777).toBe(0o755);
     expect(read(dir, WORKFLOW_FILE)).toBe(WORKFLOW);
     expect(read(dir, PLAYBOOK)).toBe(skeleton());
-    expect(Object.keys(tree(dir)).sort()).toEqual(['.github/workflows/playbook-proof.yml', '.husky/pre-commit', 'package.json', PLAYBOOK]);
+    expect(Object.keys(tree(dir)).sort()).toEqual(['.github/workflows/playbook-proof.yml', '.gitignore', '.husky/pre-commit', 'package.json', PLAYBOOK]);
   });
 
   it('changes nothing on a second run and reports every item unchanged', async () => {
@@ -98,7 +104,9 @@ describe('playbook-proof init', () => {
     const before = tree(dir);
     const { code, stdout } = await cli(['init'], dir);
     expect(code).toBe(0);
-    expect(stdout).toBe(`unchanged package.json\nunchanged .husky/pre-commit\nunchanged ${WORKFLOW_FILE}\nunchanged ${PLAYBOOK}\n${NEXT_HUSKY}`);
+    expect(stdout).toBe(
+      `unchanged package.json\nunchanged .gitignore\nunchanged .husky/pre-commit\nunchanged ${WORKFLOW_FILE}\nunchanged ${PLAYBOOK}\n${STEPS()}${HUSKY_NOTES}`,
+    );
     expect(tree(dir)).toEqual(before);
   });
 
@@ -108,37 +116,69 @@ describe('playbook-proof init', () => {
     const { code, stdout } = await cli(['init', '--dry-run'], dir);
     expect(code).toBe(0);
     expect(stdout).toBe(
-      `would create package.json\nwould create .husky/pre-commit\nwould create ${WORKFLOW_FILE}\nwould create ${PLAYBOOK}\n` +
+      `would create package.json\nwould create .gitignore\nwould create .husky/pre-commit\nwould create ${WORKFLOW_FILE}\nwould create ${PLAYBOOK}\n` +
         '\nNext: run playbook-proof init without --dry-run to make these changes (nothing was written).\n',
     );
     expect(tree(dir)).toEqual({});
     expect(read(dir, '.git/config')).toBe(config);
   });
 
+  it('run from a subfolder, names every path as typed from there', async () => {
+    const dir = gitRepo({ 'week-24/notes.md': '# notes\n' });
+    const { code, stdout } = await cli(['init'], join(dir, 'week-24'));
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      `created ../package.json\ncreated ../.gitignore\ncreated ../.husky/pre-commit\ncreated ../${WORKFLOW_FILE}\ncreated day1-dist-sys-qa.md\n` +
+        `${STEPS('day1-dist-sys-qa.md')}${SWITCH}${HUSKY_NOTES}`,
+    );
+    expect(read(dir, PLAYBOOK)).toBe(skeleton());
+  });
+
   it.each([
-    ['npm test\n', 'npm test\nlint-staged --diff-filter=ACMRD --verbose\n'],
-    ['npm test', 'npm test\nlint-staged --diff-filter=ACMRD --verbose\n'],
-    ['npm test\r\n', 'npm test\nlint-staged --diff-filter=ACMRD --verbose\n'],
-  ])('appends the lint-staged line once to a husky pre-commit hook holding %j', async (existing, expected) => {
+    ['', 'node_modules/\n'],
+    ['dist/\n', 'dist/\nnode_modules/\n'],
+    ['dist/', 'dist/\nnode_modules/\n'],
+    ['dist/\r\n', 'dist/\r\nnode_modules/\r\n'],
+  ])('adds node_modules/ to a .gitignore holding %j', async (existing, expected) => {
+    const dir = gitRepo({ '.gitignore': existing });
+    const first = await cli(['init'], dir);
+    expect(first.stdout.split('\n')[1]).toBe('updated .gitignore (added node_modules/)');
+    expect(read(dir, '.gitignore')).toBe(expected);
+    expect((await cli(['init'], dir)).stdout.split('\n')[1]).toBe('unchanged .gitignore');
+  });
+
+  it.each(['node_modules\n', '/node_modules/\n', '**/node_modules\n', 'dist/\nnode_modules/   \n'])('leaves a .gitignore that ignores node_modules already (%j)', async (existing) => {
+    const dir = gitRepo({ '.gitignore': existing });
+    expect((await cli(['init'], dir)).stdout.split('\n')[1]).toBe('unchanged .gitignore');
+    expect(read(dir, '.gitignore')).toBe(existing);
+  });
+
+  it.each([
+    ['npm test\n', 'npm test\nplaybook-proof hook\n'],
+    ['npm test', 'npm test\nplaybook-proof hook\n'],
+    ['npm test\r\n', 'npm test\nplaybook-proof hook\n'],
+    ['npx lint-staged\n', 'npx lint-staged\nplaybook-proof hook\n'],
+  ])('appends the hook line once to a husky pre-commit hook holding %j', async (existing, expected) => {
     const dir = gitRepo({ '.husky/pre-commit': existing });
     const first = await cli(['init'], dir);
-    expect(first.stdout.split('\n')[1]).toBe('updated .husky/pre-commit (added lint-staged --diff-filter=ACMRD --verbose)');
+    expect(first.stdout.split('\n')[2]).toBe('updated .husky/pre-commit (added playbook-proof hook)');
     expect(read(dir, '.husky/pre-commit')).toBe(expected);
     expect(statSync(join(dir, '.husky/pre-commit')).mode & 0o777).toBe(0o755);
     const second = await cli(['init'], dir);
-    expect(second.stdout.split('\n')[1]).toBe('unchanged .husky/pre-commit');
+    expect(second.stdout.split('\n')[2]).toBe('unchanged .husky/pre-commit');
     expect(read(dir, '.husky/pre-commit')).toBe(expected);
   });
 
-  it('leaves a hook that runs lint-staged alone, with a note when its flags differ', async () => {
-    const same = gitRepo({ '.husky/pre-commit': 'npx lint-staged --verbose --diff-filter=ACMRD\n' });
-    expect((await cli(['init'], same)).stdout.split('\n')[1]).toBe('unchanged .husky/pre-commit');
-    const other = gitRepo({ '.husky/pre-commit': 'npx lint-staged\nnpm test\n' });
-    const { stdout } = await cli(['init'], other);
-    expect(stdout.split('\n')[1]).toBe(
-      'skipped .husky/pre-commit (it runs lint-staged already, with other flags; use lint-staged --diff-filter=ACMRD --verbose so a deleted or renamed playbook is checked too)',
-    );
-    expect(read(other, '.husky/pre-commit')).toBe('npx lint-staged\nnpm test\n');
+  it.each(['npx --no playbook-proof hook\n', 'npm test && playbook-proof hook --all\n'])('leaves a hook that runs the check already (%j)', async (existing) => {
+    const dir = gitRepo({ '.husky/pre-commit': existing });
+    expect((await cli(['init'], dir)).stdout.split('\n')[2]).toBe('unchanged .husky/pre-commit');
+    expect(read(dir, '.husky/pre-commit')).toBe(existing);
+  });
+
+  it('does not count a commented-out hook line as running the check', async () => {
+    const dir = gitRepo({ '.husky/pre-commit': '# playbook-proof hook\n' });
+    expect((await cli(['init'], dir)).stdout.split('\n')[2]).toBe('updated .husky/pre-commit (added playbook-proof hook)');
+    expect(read(dir, '.husky/pre-commit')).toBe('# playbook-proof hook\nplaybook-proof hook\n');
   });
 
   it('adds only what package.json lacks, keeping its indentation and key order', async () => {
@@ -159,9 +199,7 @@ describe('playbook-proof init', () => {
 `;
     const dir = gitRepo({ 'package.json': original });
     const { stdout } = await cli(['init'], dir);
-    expect(stdout.split('\n')[0]).toBe(
-      'updated package.json (added "&& husky" to scripts.prepare; added husky and playbook-proof to devDependencies; added the lint-staged entry for the playbook)',
-    );
+    expect(stdout.split('\n')[0]).toBe('updated package.json (added "&& husky" to scripts.prepare; added husky and playbook-proof to devDependencies)');
     expect(read(dir, 'package.json')).toBe(`{
     "name": "course",
     "version": "1.0.0",
@@ -171,50 +209,43 @@ describe('playbook-proof init', () => {
     "devDependencies": {
         "husky": "^9.1.7",
         "lint-staged": "^15.0.0",
-        "playbook-proof": "${VERSION_RANGE}",
+        "playbook-proof": "${TARBALL}",
         "typescript": "^5.9.0"
     },
     "lint-staged": {
-        "*.ts": "eslint",
-        "week-24/day1-dist-sys-qa.md": "playbook-proof hook"
+        "*.ts": "eslint"
     }
 }
 `);
     expect((await cli(['init'], dir)).stdout.split('\n')[0]).toBe('unchanged package.json');
   });
 
+  it('keeps a playbook-proof devDependency the learner installed, from a tarball or the registry, and does not ask to switch', async () => {
+    const pkg = '{\n  "devDependencies": {\n    "playbook-proof": "file:../playbook-proof-0.1.0.tgz"\n  }\n}\n';
+    const dir = gitRepo({ 'package.json': pkg });
+    const { stdout } = await cli(['init'], dir);
+    expect(stdout.split('\n')[0]).toBe('updated package.json (set scripts.prepare to "husky"; added husky to devDependencies)');
+    expect(JSON.parse(read(dir, 'package.json')).devDependencies['playbook-proof']).toBe('file:../playbook-proof-0.1.0.tgz');
+    expect(stdout).not.toContain('switch to it');
+  });
+
   it('keeps a tab-indented package.json tab-indented', async () => {
     const dir = gitRepo({ 'package.json': '{\n\t"name": "course",\n\t"scripts": {\n\t\t"prepare": "husky"\n\t}\n}' });
     await cli(['init'], dir);
     expect(read(dir, 'package.json')).toBe(
-      `{\n\t"name": "course",\n\t"scripts": {\n\t\t"prepare": "husky"\n\t},\n\t"devDependencies": {\n\t\t"husky": "^9.1.7",\n\t\t"lint-staged": "^16.4.0",\n\t\t"playbook-proof": "${VERSION_RANGE}"\n\t},\n\t"lint-staged": {\n\t\t"week-24/day1-dist-sys-qa.md": "playbook-proof hook"\n\t}\n}\n`,
+      `{\n\t"name": "course",\n\t"scripts": {\n\t\t"prepare": "husky"\n\t},\n\t"devDependencies": {\n\t\t"husky": "^9.1.7",\n\t\t"playbook-proof": "${TARBALL}"\n\t}\n}\n`,
     );
-  });
-
-  it('does not edit a separate lint-staged configuration file, and prints the entry to add', async () => {
-    const rc = '{\n  "*.js": "eslint"\n}\n';
-    const dir = gitRepo({ '.lintstagedrc.json': rc });
-    const { code, stdout } = await cli(['init'], dir);
-    expect(code).toBe(0);
-    expect(stdout).toBe(
-      'created package.json\n' +
-        'skipped .lintstagedrc.json (lint-staged is configured in this file, which init does not edit; add the entry below)\n' +
-        `created .husky/pre-commit\ncreated ${WORKFLOW_FILE}\ncreated ${PLAYBOOK}\n` +
-        '\nAdd this entry to .lintstagedrc.json:\n\n    "week-24/day1-dist-sys-qa.md": "playbook-proof hook"\n' +
-        NEXT_HUSKY.replace('  2. write', '  2. add the snippet above\n  3. write'),
-    );
-    expect(read(dir, '.lintstagedrc.json')).toBe(rc);
-    expect(JSON.parse(read(dir, 'package.json'))['lint-staged']).toBeUndefined();
   });
 
   it('with lefthook set up, installs no husky and prints the lefthook command to add', async () => {
     const lefthook = 'pre-push:\n  commands:\n    test:\n      run: npm test\n';
-    const dir = gitRepo({ 'lefthook.yml': lefthook });
+    const dir = gitRepo({ 'lefthook.yml': lefthook, '.gitignore': 'node_modules/\n' });
     const { code, stdout } = await cli(['init'], dir);
     expect(code).toBe(0);
     expect(stdout).toBe(
       `found lefthook (lefthook.yml)
 created package.json
+unchanged .gitignore
 created ${WORKFLOW_FILE}
 created ${PLAYBOOK}
 
@@ -227,21 +258,23 @@ Add this to lefthook.yml (merge it into its pre-commit: section if it has one):
           run: npx --no playbook-proof hook
 
 Next:
-  1. npm install (installs playbook-proof)
+  1. npm install    (installs playbook-proof)
   2. add the snippet above
-  3. write your answers in ${PLAYBOOK}, then git add and git commit it: the hook checks it first
-`,
+  3. write your answers in ${PLAYBOOK}; npx playbook-proof check shows what is still missing
+  4. git add -A && git commit -m "Write the playbook"    (the hook checks the playbook first)
+${SWITCH}`,
     );
-    expect(JSON.parse(read(dir, 'package.json'))).toEqual({ name: 'my-course', private: true, devDependencies: { 'playbook-proof': VERSION_RANGE } });
-    expect(Object.keys(tree(dir)).sort()).toEqual([WORKFLOW_FILE, 'lefthook.yml', 'package.json', PLAYBOOK]);
+    expect(JSON.parse(read(dir, 'package.json'))).toEqual({ name: 'my-course', private: true, devDependencies: { 'playbook-proof': TARBALL } });
+    expect(Object.keys(tree(dir)).sort()).toEqual([WORKFLOW_FILE, '.gitignore', 'lefthook.yml', 'package.json', PLAYBOOK]);
     expect(read(dir, 'lefthook.yml')).toBe(lefthook);
 
     // once the learner adds the command, init says so and asks for nothing more
     writeFileSync(join(dir, 'lefthook.yml'), `${lefthook}${lefthookSnippet(PLAYBOOK)}\n`);
     const second = await cli(['init'], dir);
-    expect(second.stdout.split('\n').slice(0, 4)).toEqual([
+    expect(second.stdout.split('\n').slice(0, 5)).toEqual([
       'found lefthook (lefthook.yml), which already runs playbook-proof',
       'unchanged package.json',
+      'unchanged .gitignore',
       `unchanged ${WORKFLOW_FILE}`,
       `unchanged ${PLAYBOOK}`,
     ]);
@@ -291,7 +324,7 @@ Next:
     const playbook = readFileSync(examplePath, 'utf8').replace(/\n/g, '\r\n');
     const dir = gitRepo({ [PLAYBOOK]: playbook });
     const { stdout } = await cli(['init'], dir);
-    expect(stdout.split('\n')[3]).toBe(`unchanged ${PLAYBOOK}`);
+    expect(stdout.split('\n')[4]).toBe(`unchanged ${PLAYBOOK}`);
     expect(read(dir, PLAYBOOK)).toBe(playbook);
   });
 
@@ -321,7 +354,7 @@ Next:
 });
 
 describe('init templates', () => {
-  it('writes the pre-commit line the hook benchmark uses', () => {
+  it('writes the pre-commit line the hook tests and benchmark use', () => {
     expect(`${PRE_COMMIT_LINE}\n`).toBe(PRE_COMMIT);
   });
 
@@ -331,7 +364,8 @@ describe('init templates', () => {
     const levels = doc.questions.map((q) => q.difficulty?.level);
     expect(levels).toEqual([...Array(5).fill('L1'), ...Array(6).fill('L2'), ...Array(4).fill('L3')]);
     for (const q of doc.questions) {
-      expect(q.parts.map((part) => part.kind)).toEqual(['difficulty', 'theory', 'project', 'tradeoff', 'metric', 'gotchas']);
+      expect(q.parts.map((part) => part.kind)).toEqual(['theory', 'project', 'tradeoff', 'metric', 'gotchas']);
+      expect(q.difficulty?.how).toBe('label');
       expect(q.gotchaItems).toHaveLength(2);
     }
     expect(doc.cheatSheet?.rows.map((row) => row.cells[0])).toEqual(doc.questions.map((q) => String(q.number)));
@@ -339,38 +373,34 @@ describe('init templates', () => {
 });
 
 describe('init end to end', () => {
-  it('the hook it sets up blocks a commit of the untouched skeleton', async () => {
+  it('the next steps it prints work as printed: the skeleton is blocked, a written playbook commits with the setup and no node_modules', async () => {
     readFileSync(bundle); // the hook runs the built CLI: fail clearly if it is missing
-    const dir = gitRepo({ 'README.md': '# My course work\n', '.gitignore': 'node_modules/\n' });
+    const dir = gitRepo({ 'README.md': '# My course work\n' });
     git(dir, 'config', 'user.email', 'learner@example.com');
     git(dir, 'config', 'user.name', 'Learner');
     git(dir, 'config', 'commit.gpgsign', 'false');
-    git(dir, 'add', '-A');
-    git(dir, 'commit', '-q', '-m', 'Start', '--no-verify');
-    const before = git(dir, 'rev-parse', 'HEAD');
-
     expect((await cli(['init'], dir)).code).toBe(0);
 
-    // what `npm install` would do: node_modules with husky, lint-staged and our bin, then husky's prepare
-    const modules = join(dir, 'node_modules');
-    mkdirSync(join(modules, '.bin'), { recursive: true });
-    for (const name of ['husky', 'lint-staged']) symlinkSync(join(repoRoot, 'node_modules', name), join(modules, name), 'dir');
-    symlinkSync(join(repoRoot, 'node_modules', 'lint-staged', 'bin', 'lint-staged.js'), join(modules, '.bin', 'lint-staged'));
-    symlinkSync(join(repoRoot, 'node_modules', 'husky', 'bin.js'), join(modules, '.bin', 'husky'));
-    symlinkSync(bundle, join(modules, '.bin', 'playbook-proof'));
-    execFileSync(process.execPath, [join(modules, 'husky', 'bin.js')], { cwd: dir, stdio: 'pipe' });
-
+    // 1. what `npm install` does: node_modules with husky and our bin, then husky as the prepare script
+    linkModules(repoRoot, dir);
+    installHusky(dir);
     const env = { ...process.env };
-    // as in a learner's terminal: lint-staged switches to a JSON renderer under NODE_ENV=test
-    delete env.NODE_ENV;
-    delete env.VITEST;
     delete env.HUSKY;
-    git(dir, 'add', '-A');
-    const result = spawnSync('git', ['commit', '-m', 'Start the playbook'], { cwd: dir, encoding: 'utf8', env });
-    const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
-    expect(result.status).not.toBe(0);
-    expect(git(dir, 'rev-parse', 'HEAD')).toBe(before);
-    expect(output).toContain('Q1 has no answer');
-    expect(output).toContain('This commit is blocked.');
+    const step3 = () => {
+      const result = spawnSync('sh', ['-c', 'git add -A && git commit -m "Write the playbook"'], { cwd: dir, encoding: 'utf8', env });
+      return { code: result.status, output: stripVTControlCharacters(`${result.stdout}${result.stderr}`) };
+    };
+    // 3. before the answers are written (step 2), the hook blocks the skeleton
+    const blocked = step3();
+    expect(blocked.code).toBe(1);
+    expect(blocked.output).toContain('Q1 has no answer');
+    expect(blocked.output).toContain('This commit is blocked.');
+    expect(spawnSync('git', ['rev-parse', '--verify', '-q', 'HEAD'], { cwd: dir }).status).not.toBe(0);
+
+    // 2. the answers written, 3. commits everything init set up, and nothing from node_modules
+    writeFileSync(join(dir, PLAYBOOK), readFileSync(examplePath));
+    const committed = step3();
+    expect(committed.code).toBe(0);
+    expect(git(dir, 'ls-files').split('\n').filter(Boolean).sort()).toEqual([WORKFLOW_FILE, '.gitignore', '.husky/pre-commit', 'README.md', 'package.json', PLAYBOOK]);
   });
 });

@@ -52,7 +52,7 @@ const COHORT_OPTIONS = {
 
 /** Scans the cohort, prints the table, writes the files, then enforces if asked; exit 0 once the scan completes. */
 export async function cohort(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, COHORT_OPTIONS, 'playbook-proof cohort --help');
+  const { values, positionals } = parseOptions(args, COHORT_OPTIONS, 'cohort');
   if (values.help) {
     io.stdout.write(COHORT_HELP);
     return 0;

@@ -5,4 +5,4 @@
 export { decodePlaybook } from '../core/decode.js';
 export { lint } from '../core/lint.js';
 export { formatJson } from '../report/json.js';
-export { formatTerminal } from '../report/terminal.js';
+export { firstError, formatTerminal } from '../report/terminal.js';

@@ -17,10 +17,11 @@ export function planRemarkrc(reads: InitReads): Change {
   if (path === undefined) return { kind: 'create', path: REMARKRC_PATH, text: REMARKRC };
   const text = file !== undefined ? reads.files.get(file)! : inPackage!;
   if (text.includes('playbook-proof/remark')) return { kind: 'unchanged', path };
+  // remark is configured there already, and init does not edit that file: it prints the plugin to add
   return {
-    kind: 'skip',
+    kind: 'found',
+    tool: 'remark',
     path,
-    why: 'remark is configured there already, and init does not edit it; add the plugin below',
     snippet: { intro: `Add this to the plugins of ${path === 'package.json' ? 'remarkConfig in package.json' : path}:`, text: "'playbook-proof/remark'" },
   };
 }

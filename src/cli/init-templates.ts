@@ -1,13 +1,26 @@
 /** The files and snippets `playbook-proof init` writes or prints: plain text, no I/O. */
 
-/** The command the husky pre-commit hook runs: lint-staged, passing deletions and renames on too. */
-export const PRE_COMMIT_LINE = 'lint-staged --diff-filter=ACMRD --verbose';
+/**
+ * The line init adds to the husky pre-commit hook. The hook asks git itself what the commit does to the
+ * playbook and reads it from the index git is building, so it runs on its own, not as a lint-staged task:
+ * it never stashes or touches the working tree, and it sees a symlink or a submodule at the path, which
+ * lint-staged leaves out of its file list.
+ */
+export const PRE_COMMIT_LINE = 'playbook-proof hook';
+
+/** Where playbook-proof lives on GitHub: the Action, and the release tarballs npm installs from. */
+export const REPOSITORY = 'playbook-proof/playbook-proof';
+
+/** The release tarball of `version`: a devDependency spec npm install resolves before the package is on the registry. */
+export function releaseTarball(version: string): string {
+  return `https://github.com/${REPOSITORY}/releases/download/v${version}/playbook-proof-${version}.tgz`;
+}
 
 /** Where the pull-request workflow goes. */
 export const WORKFLOW_PATH = '.github/workflows/playbook-proof.yml';
 
 /** Where the course publishes this Action; a fork of the course template points its workflow here. */
-export const ACTION_REF = 'playbook-proof/playbook-proof@v1';
+export const ACTION_REF = `${REPOSITORY}@v1`;
 
 /**
  * The pull-request workflow. It runs on pull_request_target so pull requests from forks get a token that
@@ -98,11 +111,6 @@ ${entries.join('\n')}
 |---|----------|-----------------|-------------------|------------|
 ${rows.join('\n')}
 `;
-}
-
-/** The lint-staged entry that runs the hook on the playbook, as a JSON (and YAML, and JS) key and value. */
-export function lintStagedEntry(playbook: string): string {
-  return `${JSON.stringify(playbook)}: "playbook-proof hook"`;
 }
 
 /** The pre-commit framework's local hook for the playbook: an item of the config's `repos:` list. */

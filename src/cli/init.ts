@@ -14,8 +14,8 @@ import {
   WORKFLOW,
   WORKFLOW_PATH,
   lefthookSnippet,
-  lintStagedEntry,
   preCommitSnippet,
+  releaseTarball,
   skeleton,
 } from './init-templates.js';
 import { planRemarkrc, REMARK_CONFIG_FILES } from './init-remark.js';
@@ -34,7 +34,7 @@ export interface InitReads {
   folder: string;
   /** The playbook's path from the repository root (the configured `path`). */
   playbook: string;
-  /** This package's version: the devDependency is `^version`. */
+  /** This package's version: the devDependency is its release tarball. */
   version: string;
   /** The text of each candidate file that exists, by path from the root with `/`. */
   files: ReadonlyMap<string, string>;
@@ -54,28 +54,7 @@ export interface Snippet {
 export type Change =
   | { kind: 'create' | 'update'; path: string; text: string; what?: string; mode?: number }
   | { kind: 'unchanged'; path: string }
-  | { kind: 'skip'; path: string; why: string; snippet?: Snippet }
   | { kind: 'found'; tool: string; path: string; snippet?: Snippet };
-
-/** Where lint-staged looks for its configuration, after package.json (lint-staged 16's list). */
-export const LINT_STAGED_FILES = [
-  '.lintstagedrc',
-  '.lintstagedrc.json',
-  '.lintstagedrc.yaml',
-  '.lintstagedrc.yml',
-  '.lintstagedrc.mjs',
-  '.lintstagedrc.mts',
-  '.lintstagedrc.js',
-  '.lintstagedrc.ts',
-  '.lintstagedrc.cjs',
-  '.lintstagedrc.cts',
-  'lint-staged.config.mjs',
-  'lint-staged.config.mts',
-  'lint-staged.config.js',
-  'lint-staged.config.ts',
-  'lint-staged.config.cjs',
-  'lint-staged.config.cts',
-] as const;
 
 interface HookTool {
   tool: string;
@@ -121,29 +100,32 @@ const HOOK_TOOLS: readonly HookTool[] = [
 ];
 
 const PACKAGE_JSON = 'package.json';
+const GITIGNORE = '.gitignore';
 const HUSKY_PRE_COMMIT = '.husky/pre-commit';
-const DEV_DEPENDENCIES = { husky: '^9.1.7', 'lint-staged': '^16.4.0' } as const;
+const HUSKY_RANGE = '^9.1.7';
 
 /** Sets up the pre-commit hook, the pull-request workflow and a playbook skeleton in the repository at io.cwd. */
 export async function init(options: InitOptions, io: CliIo): Promise<number> {
   const root = findRepoRoot(io.cwd);
   if (root === null) throw new UsageError('init must run inside a git repository: run git init first');
-  // the configuration as the hook sees it: lint-staged runs the hook from the repository root
+  // the configuration as the hook sees it: git runs hooks from the repository root
   const config = await readConfig(undefined, root, root);
   const reads = await readRepository(root, config.path);
   const changes = planInit(reads);
   if (options.remark) changes.push(planRemarkrc(reads));
+  // paths as the learner types them from where init runs
+  const shown = (path: string) => toPosix(relative(io.cwd, resolve(root, path))) || path;
   for (const change of changes) {
     if (!options.dryRun && (change.kind === 'create' || change.kind === 'update')) writeChange(root, change);
-    io.stdout.write(`${reportLine(change, options.dryRun)}\n`);
+    io.stdout.write(`${reportLine({ ...change, path: shown(change.path) }, options.dryRun)}\n`);
   }
-  io.stdout.write(closing(changes, reads.playbook, options.dryRun));
+  io.stdout.write(closing(changes, shown(reads.playbook), reads.version, options.dryRun));
   return 0;
 }
 
 /** Reads the candidate files and git's hook settings under `root`. */
 export async function readRepository(root: string, playbook: string): Promise<InitReads> {
-  const candidates = [PACKAGE_JSON, ...LINT_STAGED_FILES, HUSKY_PRE_COMMIT, WORKFLOW_PATH, playbook, ...HOOK_TOOLS.flatMap((tool) => tool.files), ...REMARK_CONFIG_FILES];
+  const candidates = [PACKAGE_JSON, GITIGNORE, HUSKY_PRE_COMMIT, WORKFLOW_PATH, playbook, ...HOOK_TOOLS.flatMap((tool) => tool.files), ...REMARK_CONFIG_FILES];
   const files = new Map<string, string>();
   for (const path of candidates) {
     const text = readText(join(root, path), path);
@@ -169,15 +151,10 @@ export async function readRepository(root: string, playbook: string): Promise<In
 /** Every change init makes, in the order it reports them, decided from `reads` alone. */
 export function planInit(reads: InitReads): Change[] {
   const pkgJson = parsePackageJson(reads.files.get(PACKAGE_JSON));
-  // package.json's own "lint-staged" key comes first in lint-staged's search, so a file counts only without it
-  const lintStagedFile = pkgJson?.['lint-staged'] === undefined ? LINT_STAGED_FILES.find((file) => reads.files.has(file)) : undefined;
   const found = findHookTools(reads, pkgJson);
   const husky = found.length === 0;
-  const changes: Change[] = [...found, planPackageJson(reads, pkgJson, { husky, lintStaged: husky && lintStagedFile === undefined })];
-  if (husky) {
-    if (lintStagedFile !== undefined) changes.push(planLintStagedFile(reads, lintStagedFile));
-    changes.push(planPreCommit(reads.files.get(HUSKY_PRE_COMMIT)));
-  }
+  const changes: Change[] = [...found, planPackageJson(reads, pkgJson, husky), planGitignore(reads.files.get(GITIGNORE))];
+  if (husky) changes.push(planPreCommit(reads.files.get(HUSKY_PRE_COMMIT)));
   changes.push(createOnce(reads, WORKFLOW_PATH, WORKFLOW));
   changes.push(createOnce(reads, reads.playbook, skeleton()));
   return changes;
@@ -227,8 +204,8 @@ function parsePackageJson(text: string | undefined): Json | null {
   return value;
 }
 
-/** package.json with what is missing: the devDependencies, and with husky its prepare script and lint-staged entry. */
-function planPackageJson(reads: InitReads, pkgJson: Json | null, { husky, lintStaged }: { husky: boolean; lintStaged: boolean }): Change {
+/** package.json with what is missing: the devDependencies, and with husky its prepare script. */
+function planPackageJson(reads: InitReads, pkgJson: Json | null, husky: boolean): Change {
   const text = reads.files.get(PACKAGE_JSON);
   const json: Json = pkgJson === null ? { name: packageName(reads.folder), private: true } : structuredClone(pkgJson);
   const added: string[] = [];
@@ -246,8 +223,9 @@ function planPackageJson(reads: InitReads, pkgJson: Json | null, { husky, lintSt
     }
   }
 
-  const wanted: Record<string, string> = husky ? { ...DEV_DEPENDENCIES } : {};
-  wanted['playbook-proof'] = `^${reads.version}`;
+  // until playbook-proof is on the npm registry, its release tarball is what npm install can resolve
+  const wanted: Record<string, string> = husky ? { husky: HUSKY_RANGE } : {};
+  wanted['playbook-proof'] = releaseTarball(reads.version);
   const dependencies = objectField(json, 'dependencies') ?? {};
   const devDependencies = objectField(json, 'devDependencies') ?? {};
   const missing = Object.keys(wanted).filter((name) => !(name in devDependencies) && !(name in dependencies));
@@ -258,22 +236,19 @@ function planPackageJson(reads: InitReads, pkgJson: Json | null, { husky, lintSt
     added.push(`added ${joinAnd(missing)} to devDependencies`);
   }
 
-  if (lintStaged) {
-    const entries = json['lint-staged'];
-    if (entries === undefined) {
-      json['lint-staged'] = { [reads.playbook]: 'playbook-proof hook' };
-      added.push('added the lint-staged entry for the playbook');
-    } else if (!isObject(entries)) {
-      throw new ConfigError('package.json\'s "lint-staged" is not an object; make it one or move it to .lintstagedrc.json');
-    } else if (!(reads.playbook in entries)) {
-      entries[reads.playbook] = 'playbook-proof hook';
-      added.push('added the lint-staged entry for the playbook');
-    }
-  }
-
   if (text === undefined) return { kind: 'create', path: PACKAGE_JSON, text: `${JSON.stringify(json, null, 2)}\n` };
   if (added.length === 0) return { kind: 'unchanged', path: PACKAGE_JSON };
   return { kind: 'update', path: PACKAGE_JSON, text: formatJsonLike(json, text), what: added.join('; ') };
+}
+
+/** .gitignore with node_modules/ in it, so `git add -A` after npm install stages no installed package. */
+function planGitignore(text: string | undefined): Change {
+  if (text === undefined) return { kind: 'create', path: GITIGNORE, text: 'node_modules/\n' };
+  const ignored = text.split(/\r?\n/).some((line) => /^(\*\*\/|\/)?node_modules\/?\s*$/.test(line));
+  if (ignored) return { kind: 'unchanged', path: GITIGNORE };
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const separator = text.length === 0 || text.endsWith('\n') ? '' : eol;
+  return { kind: 'update', path: GITIGNORE, text: `${text}${separator}node_modules/${eol}`, what: 'added node_modules/' };
 }
 
 function joinAnd(items: string[]): string {
@@ -320,53 +295,17 @@ export function packageName(folder: string): string {
   return name.length > 0 ? name : 'playbook';
 }
 
-function planLintStagedFile(reads: InitReads, path: string): Change {
-  const text = reads.files.get(path)!;
-  if (text.includes(reads.playbook) && text.includes('playbook-proof')) return { kind: 'unchanged', path };
-  return {
-    kind: 'skip',
-    path,
-    why: 'lint-staged is configured in this file, which init does not edit; add the entry below',
-    snippet: { intro: `Add this entry to ${path}:`, text: lintStagedEntry(reads.playbook) },
-  };
-}
-
 function planPreCommit(text: string | undefined): Change {
   if (text === undefined) return { kind: 'create', path: HUSKY_PRE_COMMIT, text: `${PRE_COMMIT_LINE}\n`, mode: 0o755 };
   const lf = text.replace(/\r\n?/g, '\n');
-  const command = lintStagedCommand(lf);
-  if (command === null) {
-    const separator = lf.length === 0 || lf.endsWith('\n') ? '' : '\n';
-    return { kind: 'update', path: HUSKY_PRE_COMMIT, text: `${lf}${separator}${PRE_COMMIT_LINE}\n`, what: `added ${PRE_COMMIT_LINE}`, mode: 0o755 };
-  }
-  if (sameFlags(command)) return { kind: 'unchanged', path: HUSKY_PRE_COMMIT };
-  return {
-    kind: 'skip',
-    path: HUSKY_PRE_COMMIT,
-    why: `it runs lint-staged already, with other flags; use ${PRE_COMMIT_LINE} so a deleted or renamed playbook is checked too`,
-  };
+  if (runsHook(lf)) return { kind: 'unchanged', path: HUSKY_PRE_COMMIT };
+  const separator = lf.length === 0 || lf.endsWith('\n') ? '' : '\n';
+  return { kind: 'update', path: HUSKY_PRE_COMMIT, text: `${lf}${separator}${PRE_COMMIT_LINE}\n`, what: `added ${PRE_COMMIT_LINE}`, mode: 0o755 };
 }
 
-/** The arguments after `lint-staged` on the hook's first line that runs it, or null when no line does. */
-function lintStagedCommand(script: string): string[] | null {
-  for (const line of script.split('\n')) {
-    if (/^\s*#/.test(line)) continue;
-    const match = /(?:^|[\s;&|(/])lint-staged(?=$|[\s;&|)])(.*)$/.exec(line);
-    if (match) return match[1]!.split(/&&|\|\||[;|)]/)[0]!.trim().split(/\s+/).filter(Boolean);
-  }
-  return null;
-}
-
-function sameFlags(args: string[]): boolean {
-  const flags = args
-    .join(' ')
-    .replace(/--diff-filter\s+/, '--diff-filter=')
-    .split(' ')
-    .filter(Boolean)
-    .map((flag) => (flag === '-v' ? '--verbose' : flag))
-    .sort();
-  const ours = PRE_COMMIT_LINE.split(' ').slice(1).sort();
-  return flags.length === ours.length && flags.every((flag, i) => flag === ours[i]);
+/** True when a line of the hook script (not a comment) runs `playbook-proof hook`. */
+function runsHook(script: string): boolean {
+  return script.split('\n').some((line) => !/^\s*#/.test(line) && /(?:^|[\s;&|(/])playbook-proof\s+hook(?=$|[\s;&|)])/.test(line));
 }
 
 function createOnce(reads: InitReads, path: string, text: string): Change {
@@ -382,15 +321,13 @@ export function reportLine(change: Change, dryRun: boolean): string {
       return `${dryRun ? 'would update' : 'updated'} ${change.path} (${change.what})`;
     case 'unchanged':
       return `unchanged ${change.path}`;
-    case 'skip':
-      return `${dryRun ? 'would skip' : 'skipped'} ${change.path} (${change.why})`;
     case 'found':
       return `found ${change.tool} (${change.path})${change.snippet ? '' : ', which already runs playbook-proof'}`;
   }
 }
 
-/** The snippets to add by hand, then what to do next. */
-function closing(changes: Change[], playbook: string, dryRun: boolean): string {
+/** The snippets to add by hand, then what to do next: commands that work as printed, from where init ran. */
+function closing(changes: Change[], playbook: string, version: string, dryRun: boolean): string {
   const snippets = changes.flatMap((change) => ('snippet' in change && change.snippet ? [change.snippet] : []));
   const husky = !changes.some((change) => change.kind === 'found');
   let text = '';
@@ -399,15 +336,21 @@ function closing(changes: Change[], playbook: string, dryRun: boolean): string {
     return `${text}\nNext: run playbook-proof init without --dry-run to make these changes (nothing was written).\n`;
   }
   const steps = [
-    husky
-      ? 'npm install (installs husky, lint-staged and playbook-proof; its prepare script turns the hook on)'
-      : 'npm install (installs playbook-proof)',
+    husky ? 'npm install    (installs husky and playbook-proof; husky, as the prepare script, turns the hook on)' : 'npm install    (installs playbook-proof)',
     ...(snippets.length > 0 ? [`add ${snippets.length === 1 ? 'the snippet' : 'the snippets'} above`] : []),
-    `write your answers in ${playbook}, then git add and git commit it: the hook checks it first`,
+    `write your answers in ${playbook}; npx playbook-proof check shows what is still missing`,
+    'git add -A && git commit -m "Write the playbook"    (the hook checks the playbook first)',
   ];
   text += `\nNext:\n${steps.map((step, i) => `  ${i + 1}. ${step}\n`).join('')}`;
+  const tarball = releaseTarball(version);
+  if (changes.some((change) => change.path === PACKAGE_JSON && 'text' in change && change.text.includes(tarball))) {
+    text +=
+      `  playbook-proof is installed from its v${version} release (the URL in package.json). Once it is on the npm\n` +
+      `  registry, switch to it with: npm install --save-dev playbook-proof@^${version}\n`;
+  }
   if (husky) {
     text +=
+      '  A new clone or git worktree runs no hook until npm install has run in it.\n' +
       '  HUSKY=0 git commit … skips the hook for one commit (the pull-request check still runs).\n' +
       '  Node from nvm or another version manager not found in the hook? husky 9 runs ~/.config/husky/init.sh\n' +
       '  before every hook: put the lines that load your version manager there, for nvm:\n' +

@@ -27,11 +27,26 @@ export async function readConfig(explicit: string | undefined, cwd: string, root
   return loadConfigFile(file, explicit ?? relative(cwd, file));
 }
 
-/** Parses a command's arguments strictly; an unknown or malformed option is a UsageError pointing at `helpCommand`. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, helpCommand = 'playbook-proof --help') {
+/**
+ * Parses a command's arguments strictly; an unknown or malformed option is one plain sentence naming the
+ * option and pointing at the command's own help (`playbook-proof <command> --help`).
+ */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T, command: string) {
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: true });
   } catch (error) {
-    throw new UsageError(`${error instanceof Error ? error.message : String(error)}; run ${helpCommand}`);
+    throw new UsageError(`${optionProblem(error, command)}; run playbook-proof ${command} --help`);
   }
+}
+
+function optionProblem(error: unknown, command: string): string {
+  const { code, message } = error as { code?: string; message?: string };
+  const quoted = /'([^']+)'/.exec(message ?? '')?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `${command} has no option ${quoted}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // "-f, --format <value>" → "--format"
+    const name = /--[\w-]+/.exec(quoted)?.[0] ?? quoted;
+    return /does not take/.test(message ?? '') ? `option ${name} takes no value` : `option ${name} needs a value`;
+  }
+  return `${command}: ${message ?? String(error)}`;
 }

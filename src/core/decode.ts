@@ -58,6 +58,17 @@ export function tooLargeReason(size: number, maxBytes: number = LIMITS.maxBytes)
   return `is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} a playbook may be`;
 }
 
+/**
+ * Why a symbolic link at the playbook's path is refused, after the path: a link is not the playbook. Git
+ * stores a link as the text of its target, and GitHub and the pull-request check read that, so the hook,
+ * `check`, the Action and cohort mode all refuse one with this reason.
+ */
+export const LINK_REASON =
+  'is a symbolic link; GitHub and the pull-request check read the link, not the file it points to: put the playbook file itself at that path';
+
+/** Why a submodule (a gitlink) at the playbook's path is refused, after the path. */
+export const SUBMODULE_REASON = 'is a submodule, not a file: the playbook must be a Markdown file committed at that path';
+
 /** "1.5 MiB", "300 KiB", "12 bytes". */
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB`;

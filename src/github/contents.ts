@@ -1,5 +1,5 @@
 /** Reads the playbook's bytes at a commit through the contents API; never checks out or runs anything. */
-import { LIMITS, tooLargeReason } from '../core/decode.js';
+import { LIMITS, LINK_REASON, SUBMODULE_REASON, tooLargeReason } from '../core/decode.js';
 import type { Client } from './client.js';
 import { apiError, statusOf } from './errors.js';
 
@@ -13,7 +13,7 @@ export interface FileAt {
 
 export type PlaybookRead = { kind: 'ok'; bytes: Uint8Array } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
 
-/** The file's bytes, or why there are none: missing (404), a directory or link, or too large. */
+/** The file's bytes, or why there are none: missing (404), a directory, a link or submodule, or too large. */
 export async function readFileAt(client: Client, file: FileAt): Promise<PlaybookRead> {
   let data: unknown;
   try {
@@ -26,7 +26,12 @@ export async function readFileAt(client: Client, file: FileAt): Promise<Playbook
     throw apiError(`read ${file.path} at ${file.ref.slice(0, 7)} in ${file.owner}/${file.repo}`, error);
   }
   if (Array.isArray(data)) return { kind: 'unreadable', reason: 'is a directory, not a file' };
-  const entry = data as { type?: string; size?: number; encoding?: string; content?: string };
+  const entry = data as { type?: string; path?: string; size?: number; encoding?: string; content?: string };
+  // a link to a file in the repository comes back as that file, under the target's path
+  if (entry.type === 'symlink' || (entry.type === 'file' && entry.path !== undefined && entry.path !== file.path)) {
+    return { kind: 'unreadable', reason: LINK_REASON };
+  }
+  if (entry.type === 'submodule') return { kind: 'unreadable', reason: SUBMODULE_REASON };
   if (entry.type !== 'file') return { kind: 'unreadable', reason: `is a ${entry.type ?? 'non-file'}, not a file` };
   if ((entry.size ?? 0) > LIMITS.maxBytes) {
     return { kind: 'unreadable', reason: tooLargeReason(entry.size ?? 0) };

@@ -3,7 +3,8 @@
  * falling back to the contents API for what a query cannot answer (a text GraphQL will not return). A query
  * GitHub cannot answer is retried in halves, so one failing batch costs only the forks it cannot read.
  */
-import { LIMITS, tooLargeReason } from '../core/decode.js';
+import { posix } from 'node:path';
+import { LIMITS, LINK_REASON, SUBMODULE_REASON, tooLargeReason } from '../core/decode.js';
 import type { Client } from './client.js';
 import { readFileAt, type PlaybookRead } from './contents.js';
 import { GitHubApiError, NetworkError, statusOf } from './errors.js';
@@ -30,6 +31,8 @@ interface RepositoryNode {
   isEmpty: boolean;
   defaultBranchRef: { target: { oid?: string; committedDate?: string } | null } | null;
   object: { text?: string | null; isBinary?: boolean | null; byteSize?: number } | null;
+  /** The folder holding the playbook: its entries' modes tell a link or a submodule from a file. */
+  folder: { entries?: Array<{ name: string; mode: number }> } | null;
 }
 
 interface GraphqlFailure {
@@ -39,12 +42,12 @@ interface GraphqlFailure {
 
 /** The GraphQL query for one batch; owners, names and the expression travel as variables, never as query text. */
 export function batchQuery(count: number): string {
-  const variables = ['$expression: String!'];
+  const variables = ['$expression: String!', '$folder: String!'];
   const fields: string[] = [];
   for (let i = 0; i < count; i++) {
     variables.push(`$o${i}: String!`, `$n${i}: String!`);
     fields.push(
-      `r${i}: repository(owner: $o${i}, name: $n${i}) { isEmpty defaultBranchRef { target { ... on Commit { oid committedDate } } } object(expression: $expression) { ... on Blob { text isBinary byteSize } } }`,
+      `r${i}: repository(owner: $o${i}, name: $n${i}) { isEmpty defaultBranchRef { target { ... on Commit { oid committedDate } } } object(expression: $expression) { ... on Blob { text isBinary byteSize } } folder: object(expression: $folder) { ... on Tree { entries { name mode } } } }`,
     );
   }
   return `query(${variables.join(', ')}) {\n${fields.join('\n')}\n}`;
@@ -130,7 +133,8 @@ class BatchError extends Error {}
 
 /** Reads one batch of forks; a fork GraphQL could not resolve is `failed` with the reason GitHub gave. */
 export async function readBatch(client: Client, forks: Fork[], path: string): Promise<ForkPlaybook[]> {
-  const variables: Record<string, string> = { expression: `HEAD:${path}` };
+  const folder = posix.dirname(path);
+  const variables: Record<string, string> = { expression: `HEAD:${path}`, folder: `HEAD:${folder === '.' ? '' : folder}` };
   forks.forEach((fork, i) => {
     variables[`o${i}`] = fork.owner;
     variables[`n${i}`] = fork.name;
@@ -169,7 +173,7 @@ export async function readBatch(client: Client, forks: Fork[], path: string): Pr
     }
     const target = node.defaultBranchRef?.target;
     const head = target?.oid ? { sha: target.oid, date: target.committedDate ?? '' } : null;
-    results.push({ fork, head, read: blobRead(node.object) });
+    results.push({ fork, head, read: entryRead(node, posix.basename(path)) });
   }
   // what GraphQL would not return as text: ask the contents API (its limit is 100 MB)
   for (const entry of results) {
@@ -186,6 +190,17 @@ export async function readBatch(client: Client, forks: Fork[], path: string): Pr
 }
 
 const NEEDS_REST = 'needs the contents API';
+
+/** Git's modes for a symbolic link and a submodule, as GraphQL gives them (decimal). */
+const LINK_MODE = 0o120000;
+const SUBMODULE_MODE = 0o160000;
+
+function entryRead(node: RepositoryNode, name: string): PlaybookRead {
+  const mode = node.folder?.entries?.find((entry) => entry.name === name)?.mode;
+  if (mode === LINK_MODE) return { kind: 'unreadable', reason: LINK_REASON };
+  if (mode === SUBMODULE_MODE) return { kind: 'unreadable', reason: SUBMODULE_REASON };
+  return blobRead(node.object);
+}
 
 function blobRead(object: RepositoryNode['object']): PlaybookRead {
   if (object === null) return { kind: 'missing' };

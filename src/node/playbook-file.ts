@@ -1,7 +1,7 @@
 /** Locates and reads a playbook from disk into text plus its repository-relative path. */
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { decodePlaybook, LIMITS, tooLargeReason } from '../core/decode.js';
+import { decodePlaybook, LIMITS, LINK_REASON, tooLargeReason } from '../core/decode.js';
 import { InputError } from '../errors.js';
 import { describeFsError } from './fs-errors.js';
 
@@ -29,6 +29,21 @@ export function findRepoRoot(start: string): string | null {
       dir = parent;
     }
   }
+}
+
+/**
+ * Why `path` (from the repository root) cannot be the playbook because of a symbolic link, after the path;
+ * null when neither it nor a folder on the way to it is a link.
+ */
+export function linkedReason(root: string, path: string): string | null {
+  const file = join(root, path);
+  try {
+    if (lstatSync(file).isSymbolicLink()) return LINK_REASON;
+    if (realpathSync(file) === join(realpathSync(root), path)) return null;
+  } catch {
+    return null;
+  }
+  return 'is inside a folder that is a symbolic link, which GitHub and the pull-request check do not follow: put the playbook file itself at that path';
 }
 
 /** A platform path with `/` separators, as git and the configuration write paths. */

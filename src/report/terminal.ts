@@ -1,6 +1,9 @@
-/** The terminal report: findings as `path:line:col  severity  message  rule`, the checklist, a verdict. */
+/**
+ * The terminal report: the checklist, each failing criterion followed by its first findings as
+ * `path:line:col  message`, the warnings apart (they are not counted), and a verdict.
+ */
 import pc from 'picocolors';
-import type { LintResult } from '../core/lint.js';
+import type { CriterionResult, Finding, LintResult } from '../core/lint.js';
 import { plural } from '../core/text.js';
 import { stripControls } from './sanitize.js';
 
@@ -11,6 +14,12 @@ export interface TerminalOptions {
   displayPath?: string;
   /** Replaces "then check again" after a failing verdict (the hook says how to commit). */
   nextStep?: string;
+  /** List every finding; by default each criterion shows its first `perCriterion`. */
+  all?: boolean;
+  /** Findings shown under each criterion without `all` (default 3). */
+  perCriterion?: number;
+  /** How to see the rest, after "… and N more" (default: "--all lists every one"). */
+  moreHint?: string;
 }
 
 /** Lists question numbers as "Q3, Q7 and 4 more". */
@@ -20,26 +29,48 @@ export function questionList(numbers: readonly number[], max = 8): string {
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
-/** Renders a lint result for a terminal; learner text in messages cannot send escape sequences or reorder the line. */
+/** Renders a lint result for a terminal; learner text in it has control characters and bidi overrides removed. */
 export function formatTerminal(result: LintResult, options: TerminalOptions): string {
   const c = pc.createColors(options.color);
-  const path = options.displayPath ?? result.file;
-  const out: string[] = [];
+  const path = stripControls(options.displayPath ?? result.file);
+  const limit = options.all ? Infinity : (options.perCriterion ?? 3);
+  const hint = options.moreHint ?? '--all lists every one';
+  const byRule = new Map<string, Finding[]>();
   for (const f of result.findings) {
-    const severity = f.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-    out.push(`${c.dim(`${stripControls(`${path}:${f.line}:${f.column}`)}`)}  ${severity}  ${stripControls(f.message)}  ${c.dim(f.ruleId)}`);
+    const list = byRule.get(f.ruleId);
+    if (list) list.push(f);
+    else byRule.set(f.ruleId, [f]);
   }
-  if (out.length > 0) out.push('');
-  out.push(c.bold(`Playbook checklist for ${path}`));
-  for (const criterion of result.criteria) {
-    if (criterion.severity === 'warning') {
-      const note = criterion.findings > 0 ? ` ${c.dim(`(${plural(criterion.findings, 'warning')}: ${questionList(criterion.questions)})`)}` : '';
-      out.push(`  ${criterion.findings > 0 ? c.yellow('⚠') : c.green('✔')} ${criterion.title}${note}`);
-    } else if (criterion.passed) {
-      out.push(`  ${c.green('✔')} ${criterion.title}`);
-    } else {
-      const which = criterion.questions.length > 0 ? questionList(criterion.questions) : plural(criterion.findings, 'problem');
-      out.push(`  ${c.red('✖')} ${criterion.title} ${c.dim(`(${which})`)}`);
+
+  const findingLines = (criterion: CriterionResult): string[] => {
+    const findings = byRule.get(criterion.id) ?? [];
+    const lines = findings.slice(0, limit).map((f) => `      ${c.dim(`${path}:${f.line}:${f.column}`)}  ${stripControls(f.message)}`);
+    const more = findings.length - Math.min(findings.length, limit);
+    if (more > 0) lines.push(`      ${c.dim(`… and ${more} more (${hint})`)}`);
+    return lines;
+  };
+
+  const out: string[] = [c.bold(`Playbook checklist for ${path}`)];
+  const errors = result.criteria.filter((criterion) => criterion.severity === 'error');
+  const warnings = result.criteria.filter((criterion) => criterion.severity === 'warning');
+  for (const criterion of errors) {
+    const title = stripControls(criterion.title);
+    if (criterion.passed) {
+      out.push(`  ${c.green('✔')} ${title}`);
+      continue;
+    }
+    const which = criterion.questions.length > 0 ? questionList(criterion.questions) : plural(criterion.findings, 'problem');
+    out.push(`  ${c.red('✖')} ${title} ${c.dim(`(${which})`)}`, ...findingLines(criterion));
+  }
+  if (warnings.length > 0) {
+    out.push(c.bold('Advice (warnings, not counted in the score)'));
+    for (const criterion of warnings) {
+      const title = stripControls(criterion.title);
+      if (criterion.findings === 0) {
+        out.push(`  ${c.green('✔')} ${title}`);
+        continue;
+      }
+      out.push(`  ${c.yellow('⚠')} ${title} ${c.dim(`(${plural(criterion.findings, 'warning')}: ${questionList(criterion.questions)})`)}`, ...findingLines(criterion));
     }
   }
   out.push('');
@@ -47,15 +78,18 @@ export function formatTerminal(result: LintResult, options: TerminalOptions): st
   if (result.passed) {
     out.push(c.green(c.bold(`✔ ${passed}/${total} criteria pass: the playbook is complete.`)));
   } else {
-    const errors = result.findings.filter((f) => f.severity === 'error').length;
+    const count = result.findings.filter((f) => f.severity === 'error').length;
     out.push(
       c.red(c.bold(`✖ ${passed}/${total} criteria pass.`)) +
-        ` Fix the ${plural(errors, 'error')} above, starting at line ${firstErrorLine(result)}, ${options.nextStep ?? 'then check again.'}`,
+        ` Fix the ${plural(count, 'error')}, starting at line ${firstError(result)?.line ?? 1}, ${options.nextStep ?? 'then check again.'}`,
     );
   }
   return `${out.join('\n')}\n`;
 }
 
-function firstErrorLine(result: LintResult): number {
-  return result.findings.find((f) => f.severity === 'error')?.line ?? 1;
+/** The error on the lowest line: where "starting at line N" and the hook's "Next: fix …" point. */
+export function firstError(result: LintResult): Finding | undefined {
+  let first: Finding | undefined;
+  for (const f of result.findings) if (f.severity === 'error' && (first === undefined || f.line < first.line)) first = f;
+  return first;
 }

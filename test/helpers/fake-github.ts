@@ -78,8 +78,11 @@ export interface FaultRule {
   times?: number;
 }
 
-/** path → content (UTF-8 text or bytes). In a fork's spec, `null` deletes a file of the parent. */
-export type FileTree = Record<string, string | Uint8Array | null>;
+/**
+ * path → content (UTF-8 text or bytes), or `{ symlink: target }` for a symbolic link (a 120000 blob holding the
+ * target, as git stores one). In a fork's spec, `null` deletes a file of the parent.
+ */
+export type FileTree = Record<string, string | Uint8Array | { symlink: string } | null>;
 
 export interface RepositorySpec {
   owner: string;
@@ -225,6 +228,14 @@ export interface FakeGitHub {
   setFile(owner: string, repo: string, ref: string, path: string, content: string | Uint8Array): void;
   setDirectory(owner: string, repo: string, ref: string, path: string): void;
   setHugeFile(owner: string, repo: string, ref: string, path: string, size: number): void;
+  /**
+   * A symbolic link at `path` to `target` (relative to the link's folder). The contents API answers for it
+   * as GitHub does: with the target file's content under the target's path when the target is a file at
+   * that ref, else with `type: "symlink"` and the target.
+   */
+  setSymlink(owner: string, repo: string, ref: string, path: string, target: string): void;
+  /** A submodule (gitlink) at `path` pinned to commit `sha`: the contents API answers `type: "submodule"`. */
+  setSubmodule(owner: string, repo: string, ref: string, path: string, sha: string): void;
   /** A copy of the issue's comments, oldest first. */
   comments(owner: string, repo: string, issue: number): FakeComment[];
   /** Seeds a comment; `login` defaults to the viewer. */
@@ -287,7 +298,11 @@ const SECONDARY_RATE_LIMIT =
 /** The clock for repositories added without createdAt: one minute apart from here. */
 const CLOCK_START = Date.parse('2025-09-01T00:00:00Z');
 
-type Entry = { kind: 'file'; bytes: () => Buffer; size: number } | { kind: 'dir' };
+type Entry =
+  | { kind: 'file'; bytes: () => Buffer; size: number }
+  | { kind: 'dir' }
+  | { kind: 'symlink'; target: string }
+  | { kind: 'submodule'; sha: string };
 
 interface StoredComment extends FakeComment {
   issue: number;
@@ -354,6 +369,7 @@ const userType = (login: string): 'Bot' | 'User' => (isBot(login) ? 'Bot' : 'Use
 const normalizeRef = (ref: string) => ref.replace(/^refs\/heads\//, '');
 const normalizePath = (path: string) => path.split('/').filter(Boolean).join('/');
 const isSha = (text: string) => /^[0-9a-f]{40}$/.test(text);
+const isSymlinkSpec = (content: unknown): content is { symlink: string } => typeof content === 'object' && content !== null && 'symlink' in content;
 const toBuffer = (content: string | Uint8Array) =>
   typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
 const gitSha = (type: string, body: Buffer) =>
@@ -675,6 +691,49 @@ function fileJson(fake: Fake, state: RepoState, ref: string, path: string, entry
   };
 }
 
+/** `a/b` joined with a relative link target such as `../c.md`; `..` past the root stays at the root. */
+function posixJoin(folder: string, target: string): string {
+  const parts = folder === '' ? [] : folder.split('/');
+  for (const part of target.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+function linkJson(fake: Fake, state: RepoState, ref: string, path: string, entry: Entry & { kind: 'symlink' }) {
+  const links = contentLinks(fake, state, ref, path, 'file');
+  const sha = blobSha(Buffer.from(entry.target));
+  return {
+    type: 'symlink',
+    target: entry.target,
+    name: path.slice(path.lastIndexOf('/') + 1),
+    path,
+    sha,
+    size: Buffer.byteLength(entry.target),
+    ...links,
+    git_url: `${fake.url}/repos/${state.owner}/${state.repo}/git/blobs/${sha}`,
+    download_url: `https://raw.githubusercontent.com/${state.owner}/${state.repo}/${ref}/${path}`,
+    _links: { self: links.url, git: `${fake.url}/repos/${state.owner}/${state.repo}/git/blobs/${sha}`, html: links.html_url },
+  };
+}
+
+function submoduleJson(fake: Fake, state: RepoState, ref: string, path: string, entry: Entry & { kind: 'submodule' }) {
+  const links = contentLinks(fake, state, ref, path, 'dir');
+  return {
+    type: 'submodule',
+    submodule_git_url: `https://github.com/${state.owner}/${path.slice(path.lastIndexOf('/') + 1)}.git`,
+    name: path.slice(path.lastIndexOf('/') + 1),
+    path,
+    sha: entry.sha,
+    size: 0,
+    ...links,
+    git_url: `${fake.url}/repos/${state.owner}/${state.repo}/git/trees/${entry.sha}`,
+    download_url: null,
+    _links: { self: links.url, git: `${fake.url}/repos/${state.owner}/${state.repo}/git/trees/${entry.sha}`, html: links.html_url },
+  };
+}
+
 function dirJson(fake: Fake, state: RepoState, ref: string, path: string) {
   const links = contentLinks(fake, state, ref, path, 'dir');
   const sha = createHash('sha1').update(`tree ${ref}:${path}`).digest('hex');
@@ -903,13 +962,23 @@ function getContents(ctx: Context): Reply {
   const path = normalizePath(ctx.params.path ?? '');
   const entries = ctx.fake.entriesAt(state, ref);
   if (!entries) return state.meta && state.heads.size === 0 ? error(404, 'This repository is empty.') : notFound();
-  const entry = entries.get(path);
+  let entry = entries.get(path);
   const accept = String(ctx.headers.accept ?? '');
+  let served = path;
+  if (entry?.kind === 'symlink') {
+    // GitHub follows a link to a file at the same ref and answers with that file, under its own path
+    const target = normalizePath(posixJoin(path.slice(0, Math.max(0, path.lastIndexOf('/'))), entry.target));
+    const file = entries.get(target);
+    if (file?.kind !== 'file') return { status: 200, body: linkJson(ctx.fake, state, ref, path, entry) };
+    entry = file;
+    served = target;
+  }
+  if (entry?.kind === 'submodule') return { status: 200, body: submoduleJson(ctx.fake, state, ref, path, entry) };
   if (entry?.kind === 'file') {
     if (RAW_ACCEPT.test(accept)) {
       return { status: 200, raw: { bytes: entry.bytes(), contentType: rawContentType(accept) } };
     }
-    return { status: 200, body: fileJson(ctx.fake, state, ref, path, entry, true) };
+    return { status: 200, body: fileJson(ctx.fake, state, ref, served, entry, true) };
   }
   // A directory: stored explicitly, implied by a file below it, or the root of a known ref.
   const prefix = path === '' ? '' : `${path}/`;
@@ -927,9 +996,10 @@ function getContents(ctx: Context): Reply {
   const listing = [...children.keys()].sort().map((name) => {
     const childPath = `${prefix}${name}`;
     const child = entries.get(childPath);
-    return child?.kind === 'file'
-      ? fileJson(ctx.fake, state, ref, childPath, child, false)
-      : dirJson(ctx.fake, state, ref, childPath);
+    if (child?.kind === 'file') return fileJson(ctx.fake, state, ref, childPath, child, false);
+    if (child?.kind === 'symlink') return linkJson(ctx.fake, state, ref, childPath, child);
+    if (child?.kind === 'submodule') return submoduleJson(ctx.fake, state, ref, childPath, child);
+    return dirJson(ctx.fake, state, ref, childPath);
   });
   return { status: 200, body: listing };
 }
@@ -2481,6 +2551,8 @@ class Fake implements FakeGitHub {
       const flat: FlatTree = new Map();
       for (const [path, entry] of seeded) {
         if (entry.kind === 'file') setPath(flat, path, { mode: '100644', type: 'blob', sha: writeBlob(state.objects, entry.bytes()) });
+        if (entry.kind === 'symlink') setPath(flat, path, { mode: '120000', type: 'blob', sha: writeBlob(state.objects, Buffer.from(entry.target)) });
+        if (entry.kind === 'submodule') setPath(flat, path, { mode: '160000', type: 'commit', sha: entry.sha });
       }
       return writeFlatTree(state.objects, flat);
     }
@@ -2497,7 +2569,9 @@ class Fake implements FakeGitHub {
     const entries = new Map<string, Entry>();
     for (const [path, e] of flattenTree(state.objects, (state.objects.get(commit) as GitCommit).tree)) {
       const object = state.objects.get(e.sha);
-      if (object?.type === 'blob') entries.set(path, { kind: 'file', bytes: () => object.bytes, size: object.bytes.length });
+      if (e.mode === '160000') entries.set(path, { kind: 'submodule', sha: e.sha });
+      else if (object?.type === 'blob' && e.mode === '120000') entries.set(path, { kind: 'symlink', target: object.bytes.toString('utf8') });
+      else if (object?.type === 'blob') entries.set(path, { kind: 'file', bytes: () => object.bytes, size: object.bytes.length });
     }
     return entries;
   }
@@ -2522,6 +2596,14 @@ class Fake implements FakeGitHub {
 
   setDirectory(owner: string, repo: string, ref: string, path: string): void {
     this.entries(owner, repo, ref).set(normalizePath(path), { kind: 'dir' });
+  }
+
+  setSymlink(owner: string, repo: string, ref: string, path: string, target: string): void {
+    this.entries(owner, repo, ref).set(normalizePath(path), { kind: 'symlink', target });
+  }
+
+  setSubmodule(owner: string, repo: string, ref: string, path: string, sha: string): void {
+    this.entries(owner, repo, ref).set(normalizePath(path), { kind: 'submodule', sha });
   }
 
   setHugeFile(owner: string, repo: string, ref: string, path: string, size: number): void {
@@ -2699,6 +2781,7 @@ class Fake implements FakeGitHub {
         const flat: FlatTree = parentHead ? flattenTree(state.objects, (state.objects.get(parentHead) as GitCommit).tree) : new Map();
         for (const [path, content] of Object.entries(spec.files ?? {})) {
           if (content === null) removePath(flat, normalizePath(path));
+          else if (isSymlinkSpec(content)) setPath(flat, normalizePath(path), { mode: '120000', type: 'blob', sha: writeBlob(state.objects, Buffer.from(content.symlink)) });
           else setPath(flat, normalizePath(path), { mode: '100644', type: 'blob', sha: writeBlob(state.objects, toBuffer(content)) });
         }
         const date = spec.head?.committedDate ? isoSeconds(Date.parse(spec.head.committedDate)) : createdAt;

@@ -1,0 +1,1 @@
+export declare const answerStructure: import("../core/rule.js").Rule<"noQuestions" | "missingParts" | "missingPartsNear">;

@@ -1,0 +1,1 @@
+export declare const location: import("../core/rule.js").Rule<"missing" | "wrongPath" | "wrongCase">;

@@ -1,0 +1,1 @@
+export declare const projectExample: import("../core/rule.js").Rule<"missing" | "noQuestions" | "missingNear" | "noComponent" | "noMetric">;

@@ -1,0 +1,1 @@
+export declare const speakingTime: import("../core/rule.js").Rule<"tooLong">;
