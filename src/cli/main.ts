@@ -16,6 +16,7 @@ Usage:
   playbook-proof hook [files...] [--config FILE]     the pre-commit check of the staged playbook
   playbook-proof init [--dry-run]                     set up the hook, the workflow and a playbook skeleton
   playbook-proof badge [path] [--svg FILE] [--json FILE]   the completeness badge (SVG, shields.io endpoint JSON)
+  playbook-proof cards [path] [--format anki|csv|json] [--out FILE] [--schedule DATE]   flashcards (run cards --help)
   playbook-proof cohort --template OWNER/REPO [options]    check every learner's fork (run cohort --help)
 
   path             the playbook (default: week-24/day1-dist-sys-qa.md at the repository root)
@@ -45,6 +46,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     case 'badge':
       return badge(rest, io);
+    case 'cards': {
+      const { cards } = await import('./cards.js');
+      return cards(rest, io);
+    }
     case 'cohort': {
       const { cohort } = await import('./cohort.js');
       return cohort(rest, io);
@@ -134,7 +139,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
   if (format === 'json') {
     io.stdout.write(formatJson(result));
   } else {
-    io.stdout.write(formatTerminal(result, { color: useColor(io), displayPath: file.displayPath }));
+    io.stdout.write(formatTerminal(result, { color: useColor(io), displayPath: file.displayPath, coverage: true }));
   }
   return result.passed ? 0 : 1;
 }

@@ -1,5 +1,6 @@
 /** The cohort scan: every fork of the course template, each playbook checked with the instructor's config. */
 import type { Config } from '../config.js';
+import { topicCoverage } from '../core/coverage.js';
 import { decodePlaybook } from '../core/decode.js';
 import { lint } from '../core/lint.js';
 import { rules } from '../rules/index.js';
@@ -73,7 +74,8 @@ export function toRow(entry: ForkPlaybook, config: Config, total: number): Cohor
     .filter((c) => !c.passed)
     .map((c) => ({ id: c.id, title: c.title, questions: c.questions }));
   if (read.kind === 'missing') {
-    return { ...base, state: 'missing', passed: result.score.passed, total: result.score.total, failing, reason: `no playbook at ${config.path} on the default branch` };
+    return { ...base, state: 'missing', topics: null, passed: result.score.passed, total: result.score.total, failing, reason: `no playbook at ${config.path} on the default branch` };
   }
-  return { ...base, state: result.passed ? 'passed' : 'failing', passed: result.score.passed, total: result.score.total, failing, reason: null };
+  const topics = config.rules.coverage === 'off' ? null : topicCoverage(result.playbook).filter((t) => t.questions.length > 0).map((t) => t.topic.id);
+  return { ...base, state: result.passed ? 'passed' : 'failing', passed: result.score.passed, total: result.score.total, failing, reason: null, topics };
 }

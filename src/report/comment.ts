@@ -1,5 +1,6 @@
 /** The pull-request checklist comment: pure Markdown from a lint result. */
 import type { CriterionResult, Finding, LintResult, QuestionResult } from '../core/lint.js';
+import { coverageRows, formatCoverageMarkdown } from './coverage.js';
 import { codeSpan, fit, inert } from './escape.js';
 
 /** Hidden marker the Action finds its comment by (together with the comment's author). */
@@ -42,7 +43,9 @@ export function formatComment(result: LintResult, ctx: CommentContext, limit = G
     `Checked ${fileLink} at commit ${commitLink}.`,
     '',
   ];
+  const rows = coverageRows(result);
   const tail = [
+    ...(rows === null ? [] : ['', formatCoverageMarkdown(rows)]),
     '',
     result.passed
       ? `All criteria pass: the ${codeSpan(ctx.label, 50)} label is on. Keep it that way: this comment updates on every push.`

@@ -1,5 +1,6 @@
 /** The `--format json` object: stable, documented in the README, held by a test. */
 import type { LintResult } from '../core/lint.js';
+import { coverageRows, type CoverageRow } from './coverage.js';
 
 export interface JsonReport {
   file: string;
@@ -16,6 +17,8 @@ export interface JsonReport {
     column: number;
     question: number | null;
   }>;
+  /** Topic coverage of the lesson's map; null when the coverage rule is off or there are no questions. */
+  coverage: CoverageRow[] | null;
 }
 
 /** Builds the JSON report object from a lint result. */
@@ -35,6 +38,7 @@ export function toJsonReport(result: LintResult): JsonReport {
       column,
       question,
     })),
+    coverage: coverageRows(result),
   };
 }
 

@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { LintResult } from '../core/lint.js';
 import { plural } from '../core/text.js';
+import { coverageRows, formatCoverageTerminal } from './coverage.js';
 
 export interface TerminalOptions {
   /** Use ANSI colours (the CLI decides: a TTY without NO_COLOR). */
@@ -10,6 +11,8 @@ export interface TerminalOptions {
   displayPath?: string;
   /** Replaces "then check again" after a failing verdict (the hook says how to commit). */
   nextStep?: string;
+  /** Print the topic coverage table before the verdict (the `check` command does). */
+  coverage?: boolean;
 }
 
 /** Lists question numbers as "Q3, Q7 and 4 more". */
@@ -42,6 +45,8 @@ export function formatTerminal(result: LintResult, options: TerminalOptions): st
     }
   }
   out.push('');
+  const rows = options.coverage ? coverageRows(result) : null;
+  if (rows !== null) out.push(formatCoverageTerminal(rows, options.color));
   const { passed, total } = result.score;
   if (result.passed) {
     out.push(c.green(c.bold(`✔ ${passed}/${total} criteria pass: the playbook is complete.`)));

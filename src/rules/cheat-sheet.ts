@@ -56,8 +56,8 @@ export const cheatSheet = defineRule({
   },
 });
 
-/** Matches cheat-sheet rows to questions by number, then by title. */
-class RowMatcher {
+/** Matches cheat-sheet rows to questions by number, then by title (the `cards` command uses it too). */
+export class RowMatcher {
   private readonly byNumber = new Map<number, Question>();
   private readonly byTitle = new Map<string, Question>();
   private readonly fuzzy: boolean;
