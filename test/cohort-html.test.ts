@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CohortReport, CohortRow, ForkState } from '../src/cohort/types.js';
-import { cohortStats, formatCohortHtml } from '../src/report/cohort-html.js';
+import { cohortStats, formatCohortHtml, topicStats } from '../src/report/cohort-html.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -156,6 +156,21 @@ describe('formatCohortHtml', () => {
     expect(counts(empty, 'criterion').every(([, n]) => n === 0)).toBe(true);
     expect(counts(empty, 'score')).toHaveLength(8);
     expect(empty).toContain('No forks of the template were found.');
+  });
+
+  it('charts, per topic of the lesson map, the learners with a question on it, so skipped topics stand out', () => {
+    const all = ['cap', 'consensus', 'replication', 'partitions', 'leader-election', 'linearizability', 'vector-clocks', 'crdts', 'exactly-once', 'idempotency', 'back-pressure', 'bft', 'jepsen', 'formal-verification', 'calm'];
+    const withTopics: CohortReport = {
+      ...small,
+      rows: small.rows.map((r, i) => ({ ...r, topics: i === 0 ? all : i === 1 ? all.filter((t) => t !== 'calm' && t !== 'jepsen') : i === 2 ? ['cap'] : null })),
+    };
+    const page = formatCohortHtml(withTopics);
+    expect(topicStats(withTopics)!.find((t) => t.id === 'calm')).toEqual({ id: 'calm', name: 'CALM theorem', level: 'L3', count: 1 });
+    expect(counts(page, 'topic')).toEqual(all.map((id) => [id, id === 'cap' ? 3 : id === 'calm' || id === 'jepsen' ? 1 : 2]));
+    expect(page).toContain('<figcaption>Learners with a question on each topic of the lesson\'s map</figcaption>');
+    // a report without topics (older scans, coverage rule off) has no such chart
+    expect(topicStats(small)).toBeNull();
+    expect(html).not.toContain('data-topic');
   });
 });
 

@@ -55,5 +55,8 @@ export function reviewCalendar(cards: readonly Card[], options: ScheduleOptions)
     vevent.addPropertyWithValue('transp', 'TRANSPARENT');
     calendar.addSubcomponent(vevent);
   });
-  return calendar.toString() + '\r\n';
+  // ical.js folds after foldLength characters and prefixes each continuation with a space: 74 keeps every line
+  // of ASCII text within RFC 5545's 75 octets
+  ICAL.foldLength = 74;
+  return `${calendar.toString()}\r\n`;
 }

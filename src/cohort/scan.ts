@@ -59,14 +59,14 @@ export function toRow(entry: ForkPlaybook, config: Config, total: number): Cohor
     archived: entry.fork.archived,
   };
   const read = entry.read;
-  if (read.kind === 'empty') return { ...base, state: 'empty', passed: 0, total, failing: [], reason: 'the fork has no commits' };
-  if (read.kind === 'unreadable') return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: `the playbook ${read.reason}` };
+  if (read.kind === 'empty') return { ...base, state: 'empty', passed: 0, total, failing: [], reason: 'the fork has no commits', topics: null };
+  if (read.kind === 'unreadable') return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: `the playbook ${read.reason}`, topics: null };
   let text = '';
   let unavailable: { kind: 'missing' | 'unreadable'; reason: string } | undefined;
   if (read.kind === 'missing') unavailable = { kind: 'missing', reason: 'not found' };
   else {
     const decoded = decodePlaybook(read.bytes);
-    if (!decoded.ok) return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: `the playbook ${decoded.reason}` };
+    if (!decoded.ok) return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: `the playbook ${decoded.reason}`, topics: null };
     text = decoded.text;
   }
   const result = lint(text, { path: config.path, config, ...(unavailable && { unavailable }) });
