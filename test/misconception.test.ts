@@ -56,6 +56,11 @@ describe('the misconception catalogue (src/data/misconceptions.json)', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('is listed in full on the rule\'s doc page', () => {
+    const page = readFileSync(join(repoRoot, 'docs', 'rules', 'misconception.md'), 'utf8');
+    for (const entry of misconceptions()) expect(page).toContain(`| \`${entry.id}\` | ${entry.topic} | ${entry.belief} |`);
+  });
+
   it.skipIf(referenceFiles.length === 0)('cites, for every entry, a reference file that exists or the lesson', () => {
     const known = Object.keys(catalogue.references);
     for (const file of known.filter((key) => key.endsWith('.txt'))) expect(referenceFiles).toContain(file);
