@@ -41,6 +41,14 @@ describe('playbook-proof cards', () => {
     expect(existsSync(join(dir, 'playbook-review.ics'))).toBe(true);
   });
 
+  it('never writes the schedule over the deck', async () => {
+    const dir = tempRepo({ [PLAYBOOK]: example });
+    const { code, stdout } = await cli(['cards', '--out', 'deck.ics', '--schedule', '2026-06-01'], dir);
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[1]).toBe('wrote deck-review.ics (4 reviews: 2026-06-04, 2026-06-08, 2026-06-22, 2026-07-31)');
+    expect(parseAnki(readFileSync(join(dir, 'deck.ics'), 'utf8')).records).toHaveLength(58);
+  });
+
   it('makes cards from a playbook that does not pass yet, and says so', async () => {
     const dir = tempRepo({ 'draft.md': '## Q1: What is CAP? [L1]\n\n**Answer:**\nA partition forces a choice.\n\n**Gotchas:**\n- ❌ "Pick two" — only during a partition.\n' });
     const { code, stdout, stderr } = await cli(['cards', 'draft.md'], dir);

@@ -6,6 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CohortReport, CohortRow, ForkState } from '../src/cohort/types.js';
+import { lessonTopics } from '../src/core/coverage.js';
 import { cohortStats, formatCohortHtml, topicStats } from '../src/report/cohort-html.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -22,6 +23,7 @@ const CRITERIA = [
   { id: 'location', title: 'Document committed to week-24/day1-dist-sys-qa.md' },
 ];
 const HOSTILE = '<img src=x onerror=alert(1)>';
+const TOPICS = lessonTopics();
 
 function row(fork: string, state: ForkState, extra: Partial<CohortRow> = {}): CohortRow {
   const checked = state === 'passed' || state === 'failing';
@@ -207,7 +209,7 @@ function generate(n: number, seed = 42): CohortReport {
     const sha = (i * 2654435761).toString(16).padStart(8, '0').repeat(5).slice(0, 40);
     const base: CohortRow = { fork, owner, url: `https://github.com/${fork}`, state, passed: 0, total: 0, failing: [], lastCommit: day, headSha: sha, reason: null };
     if (state === 'passed') {
-      rows.push({ ...base, passed: CRITERIA.length, total: CRITERIA.length });
+      rows.push({ ...base, passed: CRITERIA.length, total: CRITERIA.length, topics: TOPICS.map((t) => t.id) });
     } else if (state === 'failing') {
       const failing = CRITERIA.filter(() => random() < 0.3);
       if (failing.length === 0) failing.push(pick(CRITERIA));
@@ -215,6 +217,8 @@ function generate(n: number, seed = 42): CohortReport {
         ...base,
         passed: CRITERIA.length - failing.length,
         total: CRITERIA.length,
+        // some learners skip a topic, the L3 ones most (derived from i, so the random sequence is unchanged)
+        topics: TOPICS.filter((t, j) => (i * 31 + j * 17) % 10 >= (t.level === 'L3' ? 4 : 1)).map((t) => t.id),
         failing: failing.map(({ id, title }) => ({
           id,
           title,
@@ -298,6 +302,7 @@ describe('the page in Chromium', () => {
       expect(topScore).toEqual(original.filter((f) => topScore.includes(f)));
 
       expect(await attrCounts(page, 'criterion')).toEqual(expectedCriteria);
+      expect(await attrCounts(page, 'topic')).toEqual(TOPICS.map((t) => [t.id, report.rows.filter((r) => r.topics?.includes(t.id)).length]));
       const histogram = await attrCounts(page, 'score');
       expect(histogram).toEqual(expectedHistogram);
       expect(histogram.reduce((sum, [, n]) => sum + n, 0)).toBe(1000);

@@ -1,6 +1,6 @@
 /** `cards`: the playbook as flashcards (Anki text import, CSV or JSON), and the review days as an .ics file. */
 import { existsSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { buildCards, type Card } from '../cards/cards.js';
 import { DECK_FORMATS, formatDeck, type DeckFormat } from '../cards/formats.js';
 import { lint } from '../core/lint.js';
@@ -90,11 +90,11 @@ function describe(deck: readonly Card[]): string {
   return `${plural(questions, 'question card')}, ${plural(deck.length - questions, 'gotcha card')}`;
 }
 
-/** The schedule's file beside the deck: cards.txt → cards.ics. */
+/** The schedule's file beside the deck: cards.txt → cards.ics (a deck named cards.ics keeps it: cards-review.ics). */
 function icsPath(out: string): string {
   const extension = extname(out);
   const stem = extension ? out.slice(0, -extension.length) : out;
-  return basename(stem) === '' ? `${out}.ics` : `${stem}.ics`;
+  return extension.toLowerCase() === '.ics' ? `${stem}-review.ics` : `${stem}.ics`;
 }
 
 function addDays(date: string, days: number): string {
