@@ -169,6 +169,16 @@ describe('stance of a claim in its sentence', () => {
     ]);
   });
 
+  it('judges a sentence that repeats a claim over and over on its first 20 matches only', () => {
+    const runOn = `${'exactly-once delivery is possible and '.repeat(10_000)}done.`;
+    const matches = findClaims(runOn, pattern);
+    expect(matches).toHaveLength(20);
+    // and reads at most 300 characters either side of each
+    expect(matches[19]!.sentence.length).toBeLessThanOrEqual(300 * 2 + 'exactly-once delivery is possible'.length);
+    const result = lint(`## Q1: Can a message arrive exactly once? [L2]\n\n**Answer:**\n${runOn} Exactly-once delivery is possible here too.\n`);
+    expect(result.findings.filter((f) => f.ruleId === 'misconception').map((f) => [f.line, f.data.id])).toEqual([[4, 'exactly-once-delivery']]);
+  });
+
   it('reads the stance of a match from its own offsets', () => {
     const match = /delivery is possible/.exec('so exactly-once delivery is possible')!;
     expect(stanceOf('so exactly-once delivery is possible', match)).toBe('stated');

@@ -28,6 +28,10 @@ const GAP = String.raw`([^.;:!?()"“”\u2014\u2013]{0,80}?)`;
 // ...nor a contrastive conjunction: a gap holding one joins two clauses, so the match does not count
 const CONTRAST = /\b(?:but|however|whereas|although|though|yet|while|unlike|versus|vs)\b/i;
 const FRAGMENT_SEPARATOR = /\s+\.\.\.\s+/;
+/** Characters of the sentence read on each side of a match to judge its stance. */
+const CONTEXT = 300;
+/** Matches of one pattern judged in one sentence. */
+const MAX_PER_SENTENCE = 20;
 
 /** Compiles a claim pattern ("fragment ... fragment"); each gap becomes a capture group. */
 export function compileClaim(source: string, caseSensitive = false): RegExp {
@@ -71,6 +75,8 @@ const CLAUSE_BREAK = /[;()\u2014\u2013]|\s-{1,2}\s|\b(?:but|however|whereas|alth
 /** Every match of `pattern` in `text`, each with its sentence and stance. */
 export function findClaims(text: string, pattern: RegExp, sentences: Sentence[] = splitSentences(text)): ClaimMatch[] {
   const found: ClaimMatch[] = [];
+  let current: Sentence | undefined;
+  let inSentence = 0;
   // one pass over the whole text (a gap never crosses a sentence's end), then the sentence of each match
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
@@ -80,8 +86,17 @@ export function findClaims(text: string, pattern: RegExp, sentences: Sentence[] 
     }
     if (gapsOf(match).some((gap) => CONTRAST.test(gap))) continue;
     const range = sentenceAt(sentences, match.index) ?? { start: 0, end: text.length };
-    const sentence = text.slice(range.start, range.end);
-    found.push({ index: match.index, text: match[0], sentence: sentence.trim(), stance: stanceOf(sentence, match, range.start) });
+    inSentence = range === current ? inSentence + 1 : 1;
+    current = range;
+    // a sentence repeating one claim over and over is judged on its first few, then skipped
+    if (inSentence > MAX_PER_SENTENCE) {
+      pattern.lastIndex = Math.max(pattern.lastIndex, range.end);
+      continue;
+    }
+    // at most CONTEXT characters either side: a run-on "sentence" of megabytes costs the same per match
+    const start = Math.max(range.start, match.index - CONTEXT);
+    const sentence = text.slice(start, Math.min(range.end, match.index + match[0].length + CONTEXT));
+    found.push({ index: match.index, text: match[0], sentence: sentence.trim(), stance: stanceOf(sentence, match, start) });
   }
   return found;
 }
