@@ -71,13 +71,13 @@ function wordPattern(source: string, flags: string): RegExp {
   return new RegExp(`\\b(?:${source})(?![A-Za-z0-9])`, flags);
 }
 
+/** Title scores of recent titles: a long playbook that repeats its titles scores each once. */
+const titleScores = new Map<string, Array<{ topic: CompiledTopic; title: number }>>();
+const TITLE_CACHE = 1_000;
+
 /** The topic a question is about, or null when it names none of the map's topics. */
 export function topicOf(question: Question): Topic | null {
-  const scored = topics().map((topic) => {
-    let title = 0;
-    for (const { pattern, weight } of topic.patterns) if (test(pattern, question.title)) title += weight;
-    return { topic, title };
-  });
+  const scored = scoreTitle(question.title);
   const top = Math.max(...scored.map((s) => s.title));
   let candidates = scored.filter((s) => s.title === top);
   // a title that names one topic most decides alone; the answer text settles a tie or a title that names none
@@ -90,6 +90,19 @@ export function topicOf(question: Question): Topic | null {
   }
   const { id, name, level } = candidates[0]!.topic;
   return { id, name, level };
+}
+
+function scoreTitle(title: string): Array<{ topic: CompiledTopic; title: number }> {
+  const cached = titleScores.get(title);
+  if (cached) return cached;
+  const scored = topics().map((topic) => {
+    let score = 0;
+    for (const { pattern, weight } of topic.patterns) if (test(pattern, title)) score += weight;
+    return { topic, title: score };
+  });
+  if (titleScores.size >= TITLE_CACHE) titleScores.clear();
+  titleScores.set(title, scored);
+  return scored;
 }
 
 function test(pattern: RegExp, text: string): boolean {
