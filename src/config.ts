@@ -9,6 +9,8 @@ export const RULE_IDS = [
   'answer-structure',
   'location',
   'speaking-time',
+  'misconception',
+  'coverage',
 ] as const;
 
 export type RuleId = (typeof RULE_IDS)[number];
@@ -63,6 +65,8 @@ export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
     'answer-structure': 'error',
     location: 'error',
     'speaking-time': 'warning',
+    misconception: 'warning',
+    coverage: 'warning',
   }) as Record<RuleId, RuleSetting>,
 });
 

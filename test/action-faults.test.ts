@@ -178,7 +178,7 @@ describe('a token that may not read the pull request', () => {
     expect(result.code).toBe(0);
     const warnings = result.stdout.split('\n').filter((l) => l.startsWith('::warning::'));
     expect(warnings).toEqual([
-      `::warning::playbook-proof could not comment on or label #2: the token is read-only (could not read #2 to confirm its head commit: 403 Resource not accessible by integration). Give the workflow \`permissions: pull-requests: write\` and \`issues: write\`, or pass a token with pull-requests: write. Annotations, the summary and the outputs are still written.`,
+      `::warning::playbook-proof could not comment on, review or label #2: the token is read-only (could not read #2 to confirm its head commit: 403 Resource not accessible by integration). Give the workflow \`permissions: pull-requests: write\` and \`issues: write\`, or pass a token with pull-requests: write. Annotations, the summary and the outputs are still written.`,
     ]);
     expect(writes()).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../src/report/comment.js';
 import { runAction, webhookPayload } from './helpers/action.js';
+import { parseAnki } from './helpers/cards.js';
 import { examplePath } from './helpers/cli.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 
@@ -67,6 +68,9 @@ describe('the Action on pull requests', () => {
     expect(JSON.parse(run.outputs.result!)).toMatchObject({ file: PATH, passed: true, score: { passed: 7, total: 7 } });
     expect(run.summary).toContain('### ✅ Playbook proof: 7/7 criteria pass');
     expect(run.summary).toContain('| Gotcha section lists ≥2 wrong answers per question | ✅ |  |');
+    // the deck of a passing playbook, for upload-artifact: 15 question cards and 43 gotcha cards
+    expect(run.outputs['deck-path']).toMatch(/playbook-proof-cards\.txt$/);
+    expect(parseAnki(readFileSync(run.outputs['deck-path']!, 'utf8')).records).toHaveLength(58);
   });
 
   it('fails on a regression: links the failing question to its line at the head SHA, annotates, removes only the proof label', async () => {
@@ -84,7 +88,7 @@ describe('the Action on pull requests', () => {
     expect(fake.issueLabels(OWNER, REPO, 2)).toEqual(['documentation']);
     expect(run.stdout).toContain(`::error title=gotchas,file=${PATH},line=${q3},col=1::Q3 has no gotcha list of common wrong answers`);
     expect(run.stdout).toContain('::error::The playbook passes 6/7 criteria; failing: gotchas');
-    expect(run.outputs).toMatchObject({ passed: 'false', score: '6/7', 'failing-criteria': 'gotchas' });
+    expect(run.outputs).toMatchObject({ passed: 'false', score: '6/7', 'failing-criteria': 'gotchas', 'deck-path': '' });
   });
 
   it('updates its comment in place on the next push, and a rerun with nothing changed makes at most 5 requests', async () => {

@@ -117,7 +117,7 @@ describe('configuration', () => {
     ['{"questions": "fifteen"}', 'strict.json: option "questions" must be a whole number from 1 to 10000 (got "fifteen")'],
     ['{"questions": 2.5}', 'strict.json: option "questions" must be a whole number from 1 to 10000 (got 2.5)'],
     ['{"rules": {"gotchas": "loud"}}', 'strict.json: option "rules.gotchas" must be "error", "warning" or "off" (got "loud")'],
-    ['{"rules": {"spelling": "off"}}', 'strict.json: unknown option "rules.spelling" (known: question-count, project-example, gotchas, difficulty, cheat-sheet, answer-structure, location, speaking-time)'],
+    ['{"rules": {"spelling": "off"}}', 'strict.json: unknown option "rules.spelling" (known: question-count, project-example, gotchas, difficulty, cheat-sheet, answer-structure, location, speaking-time, misconception, coverage)'],
     ['{"path": "../elsewhere.md"}', 'strict.json: option "path" must be a path inside the repository, relative to its root (got "../elsewhere.md")'],
     ['[1, 2]', 'strict.json: the configuration must be an object of options\n'],
     ['{"questions": 15', 'strict.json is not valid JSON: '],

@@ -69,7 +69,8 @@ describe('a GraphQL batch that keeps failing costs only its forks', () => {
     const { code, report, file } = await cohort();
     expect(code).toBe(0);
     // 10 → 5 + 5 → (3 + 2) → (1 + 1)
-    expect(graphqlCalls().map((c) => names(c).length / 2 - 0.5)).toEqual([10, 5, 5, 3, 2, 1, 1]);
+    // two variables a fork (owner, name) and two for the batch (the playbook path and its folder)
+    expect(graphqlCalls().map((c) => names(c).length / 2 - 1)).toEqual([10, 5, 5, 3, 2, 1, 1]);
     const rows = byFork(report!);
     expect(rows.get(`learner-3/${NAME}`)).toMatchObject({ state: 'unreadable', headSha: null, reason: 'GitHub did not answer the query for this fork: Something broke for this repository' });
     expect(report!.rows.filter((r) => r.state === 'unreadable')).toHaveLength(1);

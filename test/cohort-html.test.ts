@@ -6,7 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CohortReport, CohortRow, ForkState } from '../src/cohort/types.js';
-import { cohortStats, formatCohortHtml } from '../src/report/cohort-html.js';
+import { lessonTopics } from '../src/core/coverage.js';
+import { cohortStats, formatCohortHtml, topicStats } from '../src/report/cohort-html.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
@@ -22,6 +23,7 @@ const CRITERIA = [
   { id: 'location', title: 'Document committed to week-24/day1-dist-sys-qa.md' },
 ];
 const HOSTILE = '<img src=x onerror=alert(1)>';
+const TOPICS = lessonTopics();
 
 function row(fork: string, state: ForkState, extra: Partial<CohortRow> = {}): CohortRow {
   const checked = state === 'passed' || state === 'failing';
@@ -159,6 +161,21 @@ describe('formatCohortHtml', () => {
     expect(counts(empty, 'score')).toHaveLength(8);
     expect(empty).toContain('No forks of the template were found.');
   });
+
+  it('charts, per topic of the lesson map, the learners with a question on it, so skipped topics stand out', () => {
+    const all = ['cap', 'consensus', 'replication', 'partitions', 'leader-election', 'linearizability', 'vector-clocks', 'crdts', 'exactly-once', 'idempotency', 'back-pressure', 'bft', 'jepsen', 'formal-verification', 'calm'];
+    const withTopics: CohortReport = {
+      ...small,
+      rows: small.rows.map((r, i) => ({ ...r, topics: i === 0 ? all : i === 1 ? all.filter((t) => t !== 'calm' && t !== 'jepsen') : i === 2 ? ['cap'] : null })),
+    };
+    const page = formatCohortHtml(withTopics);
+    expect(topicStats(withTopics)!.find((t) => t.id === 'calm')).toEqual({ id: 'calm', name: 'CALM theorem', level: 'L3', count: 1 });
+    expect(counts(page, 'topic')).toEqual(all.map((id) => [id, id === 'cap' ? 3 : id === 'calm' || id === 'jepsen' ? 1 : 2]));
+    expect(page).toContain('<figcaption>Learners with a question on each topic of the lesson\'s map</figcaption>');
+    // a report without topics (older scans, coverage rule off) has no such chart
+    expect(topicStats(small)).toBeNull();
+    expect(html).not.toContain('data-topic');
+  });
 });
 
 /** A deterministic cohort of `n` learners in all five states. */
@@ -194,7 +211,7 @@ function generate(n: number, seed = 42): CohortReport {
     const sha = (i * 2654435761).toString(16).padStart(8, '0').repeat(5).slice(0, 40);
     const base: CohortRow = { fork, owner, url: `https://github.com/${fork}`, state, passed: 0, total: 0, failing: [], findings: [], archived: false, lastCommit: day, headSha: sha, reason: null };
     if (state === 'passed') {
-      rows.push({ ...base, passed: CRITERIA.length, total: CRITERIA.length });
+      rows.push({ ...base, passed: CRITERIA.length, total: CRITERIA.length, topics: TOPICS.map((t) => t.id) });
     } else if (state === 'failing') {
       const failing = CRITERIA.filter(() => random() < 0.3);
       if (failing.length === 0) failing.push(pick(CRITERIA));
@@ -202,6 +219,8 @@ function generate(n: number, seed = 42): CohortReport {
         ...base,
         passed: CRITERIA.length - failing.length,
         total: CRITERIA.length,
+        // some learners skip a topic, the L3 ones most (derived from i, so the random sequence is unchanged)
+        topics: TOPICS.filter((t, j) => (i * 31 + j * 17) % 10 >= (t.level === 'L3' ? 4 : 1)).map((t) => t.id),
         failing: failing.map(({ id, title }) => ({
           id,
           title,
@@ -285,6 +304,7 @@ describe('the page in Chromium', () => {
       expect(topScore).toEqual(original.filter((f) => topScore.includes(f)));
 
       expect(await attrCounts(page, 'criterion')).toEqual(expectedCriteria);
+      expect(await attrCounts(page, 'topic')).toEqual(TOPICS.map((t) => [t.id, report.rows.filter((r) => r.topics?.includes(t.id)).length]));
       const histogram = await attrCounts(page, 'score');
       expect(histogram).toEqual(expectedHistogram);
       expect(histogram.reduce((sum, [, n]) => sum + n, 0)).toBe(1000);

@@ -76,6 +76,10 @@ describe('cohort scan', () => {
     expect(byFork.get('learner-0002/dist-sys-course')!.reason).toBe(`no playbook at ${PATH} on the default branch`);
     expect(byFork.get('learner-0003/dist-sys-course')!).toMatchObject({ state: 'empty', headSha: null, reason: 'the fork has no commits' });
     expect(byFork.get('learner-0004/dist-sys-course')!.reason).toBe('the playbook is a binary file, not Markdown text');
+    // the lesson map's topics each checked playbook has a question on; none for a fork that could not be checked
+    expect(byFork.get('learner-0000/dist-sys-course')!.topics).toEqual(['cap', 'consensus', 'replication', 'partitions', 'leader-election', 'linearizability', 'vector-clocks', 'crdts', 'exactly-once', 'idempotency', 'back-pressure', 'bft', 'jepsen', 'formal-verification', 'calm']);
+    expect(byFork.get('learner-0001/dist-sys-course')!.topics).toHaveLength(15);
+    expect(['learner-0002', 'learner-0003', 'learner-0004'].map((o) => byFork.get(`${o}/dist-sys-course`)!.topics)).toEqual([null, null, null]);
     expect(byFork.get('learner-0006/dist-sys-course')!.reason).toBe('the token is not allowed to read this fork (403 Forbidden)');
     expect(byFork.get('big-1/dist-sys-course')!.state).toBe('passed');
     expect(byFork.get('big-2/dist-sys-course')!.reason).toBe('the playbook is 6 MiB, more than the 5 MiB a playbook may be');

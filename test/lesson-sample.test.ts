@@ -26,16 +26,18 @@ describe.skipIf(!hasLesson)("the lesson's sample entry", () => {
     expect(q.number).toBe(1);
     expect(q.difficulty?.level).toBe('L1');
     expect(q.gotchaItems).toHaveLength(2);
-    // only the rules that need 15 questions, all three levels and a cheat sheet complain
+    // only the rules that need 15 questions, all three levels, the map's other 14 topics and a cheat sheet complain
     expect(result.findings.map((f) => `${f.line} ${f.ruleId}/${f.messageId}`)).toEqual([
       '1 question-count/tooFew',
       '1 difficulty/levelsMissing',
       '1 answer-structure/missingParts',
+      ...Array<string>(14).fill('1 coverage/missingTopic'),
       `${text.split('\n').length} cheat-sheet/missing`,
     ]);
     expect(result.findings.find((f) => f.ruleId === 'answer-structure')?.message).toBe(
       'Q1 lacks a tradeoff and a metric, expected Theory → Project → Tradeoff → Metric',
     );
+    expect(result.findings.filter((f) => f.ruleId === 'misconception')).toEqual([]);
   });
 
   it('still passes when the whole lesson file is checked (the sample sits in a code fence)', () => {

@@ -1,5 +1,5 @@
 /** The resolved configuration every rule reads: thresholds and a severity per rule. */
-export declare const RULE_IDS: readonly ["question-count", "project-example", "gotchas", "difficulty", "cheat-sheet", "answer-structure", "location", "speaking-time"];
+export declare const RULE_IDS: readonly ["question-count", "project-example", "gotchas", "difficulty", "cheat-sheet", "answer-structure", "location", "speaking-time", "misconception", "coverage"];
 export type RuleId = (typeof RULE_IDS)[number];
 export type RuleSetting = 'error' | 'warning' | 'off';
 export interface Config {

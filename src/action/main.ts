@@ -73,6 +73,7 @@ async function check(): Promise<void> {
   core.setOutput('score', `${result.score.passed}/${result.score.total}`);
   core.setOutput('failing-criteria', result.criteria.filter((c) => !c.passed).map((c) => c.id).join(','));
   core.setOutput('result', jsonReportOutput(result));
+  core.setOutput('deck-path', result.passed ? await writeDeck(result, inputs.path) : '');
 
   if (target.kind === 'pull_request') await reportOnPullRequest(client, target, checked, inputs, context.serverUrl);
   if (target.kind === 'commit' && inputs.badge) {
@@ -115,6 +116,17 @@ async function runCohort(inputs: ActionInputs): Promise<void> {
   core.setOutput('passed', String(passed === report.rows.length));
   core.setOutput('score', `${passed}/${report.rows.length}`);
   core.info(`cohort: ${passed} of ${report.rows.length} forks pass every criterion`);
+}
+
+/** Writes the flashcards of a passing playbook (Anki text import) for an upload-artifact step; returns the path. */
+async function writeDeck(result: LintResult, path: string): Promise<string> {
+  const { buildCards } = await import('../cards/cards.js');
+  const { formatAnki } = await import('../cards/formats.js');
+  const deckPath = join(process.env.RUNNER_TEMP ?? tmpdir(), 'playbook-proof-cards.txt');
+  const cards = buildCards(result.playbook);
+  writeFileSync(deckPath, formatAnki(cards, { path }));
+  core.info(`cards: ${cards.length} flashcards written to ${deckPath}`);
+  return deckPath;
 }
 
 /** Commits playbook.svg and playbook.json to the `badges` branch when they changed. */

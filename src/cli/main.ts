@@ -19,6 +19,7 @@ Usage:
   playbook-proof hook [options]             the pre-commit check of the playbook as staged
   playbook-proof init [--dry-run] [--remark]   set up the hook, the workflow and a playbook skeleton
   playbook-proof badge [path] [options]     the completeness badge (SVG, shields.io endpoint JSON)
+  playbook-proof cards [path] [options]     flashcards for review (Anki, CSV, JSON; --schedule for an .ics)
   playbook-proof cohort --template OWNER/REPO [options]   check every learner's fork (instructors)
 
 Run playbook-proof <command> --help for a command's options. --version prints the version.
@@ -116,6 +117,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     case 'badge':
       return badge(rest, io);
+    case 'cards': {
+      const { cards } = await import('./cards.js');
+      return cards(rest, io);
+    }
     case 'cohort': {
       const { cohort } = await import('./cohort.js');
       return cohort(rest, io);
@@ -225,7 +230,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
   if (format === 'json') {
     io.stdout.write(formatJson(result));
   } else {
-    io.stdout.write(formatTerminal(result, { color: useColor(io), displayPath: file.displayPath, all: values.all ?? false }));
+    io.stdout.write(formatTerminal(result, { color: useColor(io), displayPath: file.displayPath, all: values.all ?? false, coverage: true }));
     const note = root === null ? null : inactiveHookNote(root);
     if (note !== null) io.stderr.write(`playbook-proof: note: ${note}\n`);
   }

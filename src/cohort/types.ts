@@ -46,6 +46,8 @@ export interface CohortRow {
   reason: string | null;
   /** An archived fork is read-only: it gets a row, marked, but no status or issue. */
   archived: boolean;
+  /** Ids of the lesson map's topics the playbook has a question on; null when it was not checked or the coverage rule is off. */
+  topics?: string[] | null;
 }
 
 export interface CohortReport {

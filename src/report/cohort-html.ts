@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { CohortReport, CohortRow, ForkState } from '../cohort/types.js';
 import { lineUrl } from './links.js';
 import { stripControls } from './sanitize.js';
+import { lessonTopics } from '../core/coverage.js';
 import { questionList } from './terminal.js';
 
 export const FORK_STATES: readonly ForkState[] = ['passed', 'failing', 'missing', 'unreadable', 'empty'];
@@ -33,6 +34,12 @@ export function cohortStats(report: CohortReport): CohortStats {
   const histogram = new Array<number>(top + 1).fill(0);
   for (const s of scores) histogram[s] = (histogram[s] ?? 0) + 1;
   return { states, allPassed: states.passed, criteria, histogram };
+}
+
+/** Per topic of the lesson's map: learners whose playbook has a question on it; null when no row carries topics. */
+export function topicStats(report: CohortReport): Array<{ id: string; name: string; level: string; count: number }> | null {
+  if (!report.rows.some((row) => Array.isArray(row.topics))) return null;
+  return lessonTopics().map(({ id, name, level }) => ({ id, name, level, count: report.rows.filter((row) => row.topics?.includes(id)).length }));
 }
 
 /** Renders the cohort report as a complete HTML page that makes no network request, even opened from disk. */
@@ -75,7 +82,7 @@ export function formatCohortHtml(report: CohortReport): string {
 <section class="charts">
 <figure class="card"><figcaption>Learners passing each criterion</figcaption>${criterionChart(stats, total)}</figure>
 <figure class="card"><figcaption>Completeness: criteria passed per learner</figcaption>${histogramChart(stats.histogram)}</figure>
-</section>
+${topicFigure(topicStats(report), total)}</section>
 <section class="card table-card">
 <table id="learners">
 <caption>${plural(total, 'learner')}<span id="sort-hint" hidden> · click a column header to sort</span></caption>
@@ -179,6 +186,28 @@ function criterionChart(stats: CohortStats, cohort: number): string {
     );
   });
   return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-label="Learners passing each criterion">${bars.join('')}</svg>`;
+}
+
+// Horizontal bars, one per topic of the lesson's map, in the map's order: the topics the cohort skips stand out.
+function topicFigure(topics: ReturnType<typeof topicStats>, cohort: number): string {
+  if (topics === null) return '';
+  const rowH = 22;
+  const height = 12 + topics.length * rowH;
+  const bars = topics.map((t, i) => {
+    const y = 6 + i * rowH;
+    const w = cohort === 0 ? 0 : (t.count / cohort) * 330;
+    return (
+      `<g><title>${esc(t.name)} (${t.level}): ${t.count} of ${cohort}</title>` +
+      `<text class="label" x="140" y="${y + rowH / 2}" text-anchor="end" dominant-baseline="central">${t.level} ${esc(t.name.length > 18 ? `${t.name.slice(0, 17)}…` : t.name)}</text>` +
+      `<rect class="track" x="150" y="${y + 3}" width="330" height="${rowH - 6}" rx="3"></rect>` +
+      `<rect class="bar" data-topic="${esc(t.id)}" data-count="${t.count}" x="150" y="${y + 3}" width="${round(w)}" height="${rowH - 6}" rx="3"></rect>` +
+      `<text class="count" x="488" y="${y + rowH / 2}" dominant-baseline="central">${t.count} <tspan class="muted">${percent(t.count, cohort)}</tspan></text></g>`
+    );
+  });
+  return (
+    `<figure class="card"><figcaption>Learners with a question on each topic of the lesson's map</figcaption>` +
+    `<svg class="chart" viewBox="0 0 560 ${height}" width="100%" role="img" aria-label="Learners with a question on each topic">${bars.join('')}</svg></figure>\n`
+  );
 }
 
 // Vertical bars, one per score 0..total.

@@ -1,6 +1,7 @@
 /** The pull-request checklist comment: pure Markdown from a lint result. */
 import type { CriterionResult, Finding, LintResult, QuestionResult } from '../core/lint.js';
 import type { Unavailable } from '../core/rule.js';
+import { coverageRows, formatCoverageMarkdown } from './coverage.js';
 import { codeSpan, fit, inert } from './escape.js';
 import { questionList } from './terminal.js';
 import { commitUrl, fileUrl, lineUrl as fileLineUrl, repoUrl, type FileAtCommit } from './links.js';
@@ -68,7 +69,9 @@ export function formatComment(result: LintResult, ctx: CommentContext, limit = G
     '',
     ...(ctx.review ? reviewLines(ctx.review) : []),
   ];
+  const rows = coverageRows(result);
   const tail = [
+    ...(rows === null ? [] : ['', formatCoverageMarkdown(rows)]),
     '',
     result.passed
       ? `All criteria pass: the ${codeSpan(ctx.label, 50)} label is on. Keep it that way: this comment updates on every push.`

@@ -60,6 +60,14 @@ export const FIXES: Readonly<Record<RuleId, Readonly<Record<string, string>>>> =
     wrongCase: 'Rename the file to {{expected}}, with the same upper and lower case (`git mv`).',
     missing: 'Commit the playbook at {{expected}}.',
   },
+  misconception: {
+    stated: 'Correct the sentence: {{correction}}',
+    correctGotcha: 'Replace this item with a claim that is really wrong, and say why: the statement as written is correct.',
+  },
+  coverage: {
+    missingTopic: 'Add a question on {{topic}} (an {{level}} topic of the lesson), or turn one that repeats a topic into it.',
+    levelMismatch: 'Rate this question {{level}}, as the lesson\'s coverage map does, or say in your note why you rate it otherwise.',
+  },
   'speaking-time': {
     tooLong: 'Cut the answer to about {{spokenWords}} words: the definition, one failure case, one number.',
   },

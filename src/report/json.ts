@@ -1,5 +1,6 @@
 /** The `--format json` object: stable, documented in the README, held by a test. */
 import type { LintResult } from '../core/lint.js';
+import { coverageRows, type CoverageRow } from './coverage.js';
 
 export interface JsonReport {
   file: string;
@@ -18,6 +19,8 @@ export interface JsonReport {
   }>;
   /** Only in the Action's `result` output, when it had to be cut under GitHub's 1 MB: how many were left out. */
   truncated?: { findings: number; questions: number };
+  /** Topic coverage of the lesson's map; null when the coverage rule is off or there are no questions. */
+  coverage: CoverageRow[] | null;
 }
 
 /** Builds the JSON report object from a lint result. */
@@ -37,6 +40,7 @@ export function toJsonReport(result: LintResult): JsonReport {
       column,
       question,
     })),
+    coverage: coverageRows(result),
   };
 }
 

@@ -6,6 +6,7 @@ import pc from 'picocolors';
 import type { CriterionResult, Finding, LintResult } from '../core/lint.js';
 import { plural } from '../core/text.js';
 import { stripControls } from './sanitize.js';
+import { coverageRows, formatCoverageTerminal } from './coverage.js';
 
 export interface TerminalOptions {
   /** Use ANSI colours (the CLI decides: a TTY without NO_COLOR). */
@@ -20,6 +21,8 @@ export interface TerminalOptions {
   perCriterion?: number;
   /** How to see the rest, after "… and N more" (default: "--all lists every one"). */
   moreHint?: string;
+  /** Print the topic coverage table before the verdict (the `check` command does). */
+  coverage?: boolean;
 }
 
 /** Lists question numbers as "Q3, Q7 and 4 more". */
@@ -74,6 +77,8 @@ export function formatTerminal(result: LintResult, options: TerminalOptions): st
     }
   }
   out.push('');
+  const rows = options.coverage ? coverageRows(result) : null;
+  if (rows !== null) out.push(formatCoverageTerminal(rows, options.color));
   const { passed, total } = result.score;
   if (result.passed) {
     out.push(c.green(c.bold(`✔ ${passed}/${total} criteria pass: the playbook is complete.`)));

@@ -1,5 +1,6 @@
 /** The `--format json` object: stable, documented in the README, held by a test. */
 import type { LintResult } from '../core/lint.js';
+import { type CoverageRow } from './coverage.js';
 export interface JsonReport {
     file: string;
     passed: boolean;
@@ -36,6 +37,8 @@ export interface JsonReport {
         findings: number;
         questions: number;
     };
+    /** Topic coverage of the lesson's map; null when the coverage rule is off or there are no questions. */
+    coverage: CoverageRow[] | null;
 }
 /** Builds the JSON report object from a lint result. */
 export declare function toJsonReport(result: LintResult): JsonReport;

@@ -12,6 +12,8 @@ export interface TerminalOptions {
     perCriterion?: number;
     /** How to see the rest, after "… and N more" (default: "--all lists every one"). */
     moreHint?: string;
+    /** Print the topic coverage table before the verdict (the `check` command does). */
+    coverage?: boolean;
 }
 /** Lists question numbers as "Q3, Q7 and 4 more". */
 export declare function questionList(numbers: readonly number[], max?: number): string;

@@ -1,0 +1,1 @@
+export declare const coverage: import("../core/rule.js").Rule<"missingTopic" | "levelMismatch">;
