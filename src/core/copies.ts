@@ -16,6 +16,8 @@ const SHINGLE = 4;
 /** Sketch size, and how many sketch values two entries must share to be compared in full. */
 const SKETCH = 32;
 const MIN_SKETCH_SHARED = 4;
+/** Words read from each entry: a copy shows in its first few hundred words, and the cost stays bounded. */
+const MAX_WORDS = 240;
 
 /** Marks each question that repeats an earlier one (`copyOf`). */
 export function markCopies(questions: readonly Question[]): void {
@@ -89,7 +91,7 @@ function wordHashes(question: Question): number[] {
   const scan = (text: string): void => {
     let hash = FNV_OFFSET;
     let inWord = false;
-    for (let i = 0; i <= text.length; i++) {
+    for (let i = 0; i <= text.length && out.length < MAX_WORDS; i++) {
       const c = i < text.length ? text.charCodeAt(i) : 32;
       if (isWordCode(c)) {
         hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
