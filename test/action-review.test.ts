@@ -12,7 +12,6 @@ const REPO = 'Hello-World';
 const PATH = 'week-24/day1-dist-sys-qa.md';
 const example = readFileSync(examplePath, 'utf8');
 const SHA2 = '5ca1ab1e00000000000000000000000000000000';
-const SHA3 = 'fee1900d00000000000000000000000000000000';
 
 let fake: FakeGitHub;
 beforeEach(async () => {

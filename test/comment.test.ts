@@ -59,7 +59,7 @@ describe('checklist comment', () => {
     const result = lint(doc, { path: ctx.path });
     const body = formatComment(result, ctx);
     expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    expect(body).toMatch(/  - …and \d+ more\n/);
+    expect(body).toMatch(/ {2}- …and \d+ more\n/);
     expect(body.endsWith(`<sub>playbook-proof 0.1.0 · commit ec26c3e</sub>`)).toBe(true);
   }, 30_000);
 });

@@ -250,6 +250,7 @@ describe('the pre-commit hook init installs, through husky', () => {
     expect(result.status).toBe(1);
     const line = example.slice(0, item).split('\n').length;
     expect(output).toContain(`      ${PLAYBOOK}:${line}:1  Q3's wrong answer "Paste]52;c;ZWNobyBoaQ== this now`);
+    // eslint-disable-next-line no-control-regex -- the test looks for exactly these characters
     expect(output).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 });

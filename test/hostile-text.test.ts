@@ -11,6 +11,7 @@ import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 // bidi overrides/isolates that reorder what is displayed, in a learner's playbook and in text GitHub sends back:
 // none reaches the comment, the annotations, the job summary, the terminal, the CSV, the table or the HTML.
 const PATH = 'week-24/day1-dist-sys-qa.md';
+// eslint-disable-next-line no-control-regex -- the test looks for exactly these characters
 const HIDDEN = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const example = readFileSync(examplePath, 'utf8');
 /** Q1's first wrong answer loses its reason and gains an OSC 52 sequence and bidi characters; Q2's title clears the screen. */

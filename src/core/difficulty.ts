@@ -15,7 +15,7 @@ const HEADING_TOKEN = /(?:^|[·|—–:]\s{0,3})(L[1-3])(?:\s{0,3}(?=[·|—–:
 // a label, its separator and the value: "Difficulty: L2", "Level:: L1", "Difficulty — L3", "Rating = L2"
 const LABEL_LINE = /^(difficulty(?:\s+(?:level|rating))?|level|rating|tier)\s{0,3}(::|[:：=—–-]|(?=\s+L\s?\d)|(?=\s+\d\b)|(?=\s*$))\s*(.*)$/i;
 // a line that is only a level: "L2", "L3 (advanced)", "#L1", "[L2]", "L1 — foundational", "Level 2"
-const BADGE_LINE = /^(?:#|\[|\()?\s{0,2}(?:L\s?|level\s{1,3})(\d{1,2})\s{0,2}[\])]?(?:\s{0,3}[—–:\-·|,]?\s{0,3}\(?[A-Za-z][A-Za-z \-]{0,24}\)?)?[.!]?$/i;
+const BADGE_LINE = /^(?:#|\[|\()?\s{0,2}(?:L\s?|level\s{1,3})(\d{1,2})\s{0,2}[\])]?(?:\s{0,3}[—–:\-·|,]?\s{0,3}\(?[A-Za-z][A-Za-z -]{0,24}\)?)?[.!]?$/i;
 const VALUE = /^(?:L\s?|level\s{0,3})?(\d{1,3})\b/i;
 
 /** Parses a rating value ("L2", "L3 (advanced)", "Level 1", "2", "intermediate") into a difficulty. */

@@ -1398,6 +1398,7 @@ function createGitRef(ctx: Context): Reply {
 
 /** git check-ref-format's rules, the ones a branch name meets in practice. */
 function isValidBranch(name: string): boolean {
+  // eslint-disable-next-line no-control-regex -- git refuses control characters in ref names
   return !/(^[/.]|[/.]$|\.\.|\/\/|@\{|[\s~^:?*[\\\x00-\x1f\x7f]|\.lock$|\/\.)/.test(name) && name !== '@';
 }
 
