@@ -86,7 +86,13 @@ const [cold, bare] = alternate(coldCommands, runs * 2, { env: { ...process.env, 
 const [coldClean, bareClean] = alternate(coldCommands, runs * 2, { env: { PATH: process.env.PATH, GITHUB_OUTPUT: join(tmp, 'output') } });
 
 console.log(`the Action end to end against the fake GitHub API with 50 ms per request, median of ${runs} runs`);
-console.log(`  first run on a passing PR (comment created, label added)  ${median(first).toFixed(0)} ms  (target <= 1000 ms: ${verdict(median(first) <= 1000)})`);
-console.log(`  rerun on the unchanged passing PR                         ${median(rerun).toFixed(0)} ms, ${rerunRequests} API requests  (target <= 5 requests: ${verdict(rerunRequests <= 5)})`);
-console.log(`  bundle cold start ${cold.toFixed(1)} ms vs node -e '' ${bare.toFixed(1)} ms: ${(cold / bare).toFixed(2)}x  (target <= 2.5x: ${verdict(cold / bare <= 2.5)})`);
+console.log(
+  `  first run on a passing PR (comment created, label added)  ${median(first).toFixed(0)} ms  (target <= 1000 ms: ${verdict(median(first) <= 1000)})`,
+);
+console.log(
+  `  rerun on the unchanged passing PR                         ${median(rerun).toFixed(0)} ms, ${rerunRequests} API requests  (target <= 5 requests: ${verdict(rerunRequests <= 5)})`,
+);
+console.log(
+  `  bundle cold start ${cold.toFixed(1)} ms vs node -e '' ${bare.toFixed(1)} ms: ${(cold / bare).toFixed(2)}x  (target <= 2.5x: ${verdict(cold / bare <= 2.5)})`,
+);
 console.log(`  in a clean environment (PATH only): ${coldClean.toFixed(1)} ms vs ${bareClean.toFixed(1)} ms: ${(coldClean / bareClean).toFixed(2)}x`);

@@ -17,4 +17,6 @@ for (const [name, make] of Object.entries(hostileDocuments)) writeFileSync(join(
 const commands = names.map((name) => ({ name, argv: [process.execPath, join(root, 'dist/cli/index.js'), 'check', name] }));
 const times = alternate(commands, 3, { cwd: dir });
 console.log('whole-process check on hostile inputs, median of 3 runs');
-names.forEach((name, i) => console.log(`  ${name.padEnd(32)} ${times[i].toFixed(0).padStart(5)} ms  (target <= 2000 ms: ${verdict(times[i] <= 2000)})`));
+names.forEach((name, i) =>
+  console.log(`  ${name.padEnd(32)} ${times[i].toFixed(0).padStart(5)} ms  (target <= 2000 ms: ${verdict(times[i] <= 2000)})`),
+);

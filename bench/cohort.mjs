@@ -32,10 +32,22 @@ fake.generateForks('course-org/dist-sys-course', count, (i) => ({ owner: `learne
 fake.latency(Number(process.env.LATENCY ?? 50));
 
 const start = process.hrtime.bigint();
-const child = spawn(process.execPath, [...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof7'] : []), join(root, 'dist/cli/index.js'), 'cohort', '--template', 'course-org/dist-sys-course', '--json', join(tmp, 'cohort.json')], {
-  env: { PATH: process.env.PATH, GITHUB_TOKEN: 'ghs_bench', GITHUB_API_URL: fake.url },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const child = spawn(
+  process.execPath,
+  [
+    ...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof7'] : []),
+    join(root, 'dist/cli/index.js'),
+    'cohort',
+    '--template',
+    'course-org/dist-sys-course',
+    '--json',
+    join(tmp, 'cohort.json'),
+  ],
+  {
+    env: { PATH: process.env.PATH, GITHUB_TOKEN: 'ghs_bench', GITHUB_API_URL: fake.url },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 const code = await new Promise((resolve) => child.on('close', resolve));
 const ms = Number(process.hrtime.bigint() - start) / 1e6;
 const rows = JSON.parse(readFileSync(join(tmp, 'cohort.json'), 'utf8')).rows.length;

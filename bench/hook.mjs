@@ -79,7 +79,10 @@ const ms = (value) => `${value.toFixed(0)} ms`;
 const signed = (value) => `${value >= 0 ? '+' : ''}${ms(value)}`;
 console.log(`git commit through the pre-commit hook, median of ${runs} interleaved runs per column (load average ${readLoad()})`);
 console.log(`  ${'commit'.padEnd(34)}${'no hooks'.padStart(10)}${'husky + lint-staged no-op'.padStart(28)}${'husky + playbook-proof'.padStart(25)}`);
-for (const [metric, key] of [['wall', 'times'], ['CPU', 'cpu']]) {
+for (const [metric, key] of [
+  ['wall', 'times'],
+  ['CPU', 'cpu'],
+]) {
   if (repos[0][0][key].length === 0) continue;
   scenarios.forEach((scenario, s) => {
     const [none, floor, ours] = repos[s].map((repo) => median(repo[key]));
@@ -91,7 +94,9 @@ for (const [metric, key] of [['wall', 'times'], ['CPU', 'cpu']]) {
   });
 }
 console.log(`the hook command alone, median of ${runs} alternating runs`);
-console.log(`  playbook-proof hook, playbook staged      ${ms(hookStaged)} vs node -e '' ${ms(bare)}: ${(hookStaged / bare).toFixed(2)}x  (+${ms(hookStaged - bare)})`);
+console.log(
+  `  playbook-proof hook, playbook staged      ${ms(hookStaged)} vs node -e '' ${ms(bare)}: ${(hookStaged / bare).toFixed(2)}x  (+${ms(hookStaged - bare)})`,
+);
 console.log(`  playbook-proof hook, playbook not staged  ${ms(hookOther)}: ${(hookOther / bare).toFixed(2)}x  (+${ms(hookOther - bare)})`);
 
 function readLoad() {

@@ -54,8 +54,12 @@ const [parseMs, recheckMs] = alternate([
 
 const check = new VFile({ path: join(root, path), cwd: root, value: text });
 processor.runSync(processor.parse(check), check);
-console.log(`remark plugin re-check of ${path} (${(text.length / 1024).toFixed(0)} KiB), warm, median of ${runs} runs in one process (${check.messages.length} findings)`);
+console.log(
+  `remark plugin re-check of ${path} (${(text.length / 1024).toFixed(0)} KiB), warm, median of ${runs} runs in one process (${check.messages.length} findings)`,
+);
 console.log(`  the plugin (config lookup + lint + messages)   ${pluginMs.toFixed(1)} ms  (target <= 20 ms: ${verdict(pluginMs <= 20)})`);
 console.log(`  lint() alone (comparison)                      ${lintMs.toFixed(1)} ms: the plugin takes ${(pluginMs / lintMs).toFixed(2)}x lint()`);
-console.log(`  remark-parse alone (comparison)                ${parseMs.toFixed(1)} ms: the plugin takes ${(pluginMs / parseMs).toFixed(2)}x the parse`);
+console.log(
+  `  remark-parse alone (comparison)                ${parseMs.toFixed(1)} ms: the plugin takes ${(pluginMs / parseMs).toFixed(2)}x the parse`,
+);
 console.log(`  re-check as an editor runs it (parse + plugin) ${recheckMs.toFixed(1)} ms`);

@@ -69,7 +69,8 @@ function runAction(apiUrl, sha, review) {
 
 const isMutation = (c) => c.path === '/graphql' && /^\s*mutation/.test(String(c.body?.query));
 const isWrite = (c) => (c.method !== 'GET' && c.path !== '/graphql') || isMutation(c);
-const describeCall = (c) => (c.path === '/graphql' ? (isMutation(c) ? 'POST /graphql (mutation)' : 'POST /graphql (query)') : `${c.method} ${c.path.replace(/\/\d+$/, '/:id')}`);
+const describeCall = (c) =>
+  c.path === '/graphql' ? (isMutation(c) ? 'POST /graphql (mutation)' : 'POST /graphql (query)') : `${c.method} ${c.path.replace(/\/\d+$/, '/:id')}`;
 
 /** Runs the four steps on a fresh pull request; returns per step: time, requests, writes, the review's own requests. */
 async function sequence(review) {
@@ -105,10 +106,15 @@ steps.forEach((step, i) => {
   const [withReview, without] = [on[0][i], off[0][i]];
   const [msOn, msOff] = [median(on.map((r) => r[i].ms)), median(off.map((r) => r[i].ms))];
   console.log(`${step.name}`);
-  console.log(`  requests ${withReview.calls.length} (${withReview.writes.length} writes) vs ${without.calls.length} (${without.writes.length} writes) without the review`);
+  console.log(
+    `  requests ${withReview.calls.length} (${withReview.writes.length} writes) vs ${without.calls.length} (${without.writes.length} writes) without the review`,
+  );
   console.log(`  wall time ${msOn.toFixed(0)} ms vs ${msOff.toFixed(0)} ms: ${(msOn / msOff).toFixed(2)}x`);
   const added = [...withReview.calls];
   for (const call of without.calls) added.splice(added.indexOf(call), 1);
   console.log(`  the review's requests: ${added.join(', ') || 'none'}`);
-  if (i === 1) console.log(`  review writes on the rerun: ${withReview.writes.filter((w) => !without.writes.includes(w)).length}  (target 0: ${verdict(withReview.writes.length === without.writes.length)})`);
+  if (i === 1)
+    console.log(
+      `  review writes on the rerun: ${withReview.writes.filter((w) => !without.writes.includes(w)).length}  (target 0: ${verdict(withReview.writes.length === without.writes.length)})`,
+    );
 });

@@ -57,6 +57,10 @@ if (process.argv[2] === '--child') {
   const core = JSON.parse(out.stdout);
   const rate = (ms) => (core.bytes / 1e6 / (ms / 1000)).toFixed(1);
   console.log(`misconception + coverage rules, on vs off, median of ${runs} alternating runs`);
-  console.log(`  check on the example (whole process)   ${on.toFixed(1)} ms vs ${off.toFixed(1)} ms off: +${(on - off).toFixed(1)} ms (${(on / off).toFixed(2)}x)`);
-  console.log(`  lint() of 1,500 questions (${(core.bytes / 1e6).toFixed(2)} MB)   ${core.on.toFixed(0)} ms vs ${core.off.toFixed(0)} ms off: ${rate(core.on)} vs ${rate(core.off)} MB/s (${(core.on / core.off).toFixed(2)}x)`);
+  console.log(
+    `  check on the example (whole process)   ${on.toFixed(1)} ms vs ${off.toFixed(1)} ms off: +${(on - off).toFixed(1)} ms (${(on / off).toFixed(2)}x)`,
+  );
+  console.log(
+    `  lint() of 1,500 questions (${(core.bytes / 1e6).toFixed(2)} MB)   ${core.on.toFixed(0)} ms vs ${core.off.toFixed(0)} ms off: ${rate(core.on)} vs ${rate(core.off)} MB/s (${(core.on / core.off).toFixed(2)}x)`,
+  );
 }

@@ -14,7 +14,10 @@ export function generate(count) {
   const example = readFileSync(join(root, 'week-24/day1-dist-sys-qa.md'), 'utf8');
   const body = example.slice(example.indexOf('## Q1:'), example.indexOf('## Cheat Sheet'));
   const entries = body.split(/^(?=## Q\d+:)/m);
-  const rows = example.slice(example.indexOf('## Cheat Sheet')).split('\n').filter((line) => /^\| \d+ \|/.test(line));
+  const rows = example
+    .slice(example.indexOf('## Cheat Sheet'))
+    .split('\n')
+    .filter((line) => /^\| \d+ \|/.test(line));
   const out = [];
   for (let i = 0; i < count; i++) out.push(distinct(entries[i % entries.length], i).replace(/^## Q\d+:/, `## Q${i + 1}:`));
   out.push('## Cheat Sheet\n\n| # | Question | One-line answer | Project reference | Key metric |\n|---|---|---|---|---|');
@@ -34,7 +37,14 @@ function distinct(entry, i) {
   for (let n = cycle; n > 0; n = Math.floor(n / 26)) tag = String.fromCharCode(97 + (n % 26)) + tag;
   return entry
     .split('\n')
-    .map((line) => (/^\s*(?:#|\*\*)/.test(line) ? line : line.split('`').map((part, k) => (k % 2 === 1 ? part : part.replace(/(?<![\w-]|\d )([a-z]{4,})(?![\w-])/g, `$1${tag}`))).join('`')))
+    .map((line) =>
+      /^\s*(?:#|\*\*)/.test(line)
+        ? line
+        : line
+            .split('`')
+            .map((part, k) => (k % 2 === 1 ? part : part.replace(/(?<![\w-]|\d )([a-z]{4,})(?![\w-])/g, `$1${tag}`)))
+            .join('`'),
+    )
     .join('\n');
 }
 
@@ -44,7 +54,8 @@ async function child(count, runs) {
   const result = lint(doc); // warm-up, and a check that the document is what we think
   // every entry is complete; only the one-page limit of the cheat sheet fails at this size
   const unexpected = result.findings.filter((f) => f.messageId !== 'tooLong' || f.ruleId !== 'cheat-sheet');
-  if (result.playbook.questions.length !== count || unexpected.length > 0) throw new Error(`generated ${count}-question playbook is not what it should be`);
+  if (result.playbook.questions.length !== count || unexpected.length > 0)
+    throw new Error(`generated ${count}-question playbook is not what it should be`);
   const times = [];
   for (let i = 0; i < runs; i++) {
     globalThis.gc?.(); // start every run from a collected heap, so one run's garbage is not billed to the next
@@ -56,7 +67,9 @@ async function child(count, runs) {
 }
 
 function measure(count, runs) {
-  const out = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', String(count), String(runs)], { encoding: 'utf8' });
+  const out = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', String(count), String(runs)], {
+    encoding: 'utf8',
+  });
   if (out.status !== 0) throw new Error(out.stderr);
   return JSON.parse(out.stdout);
 }
@@ -71,6 +84,10 @@ if (process.argv[1] !== fileURLToPath(import.meta.url)) {
   const rate = small.bytes / 1e6 / (small.ms / 1000);
   const growth = large.ms / small.ms;
   console.log('core lint() throughput, median of in-process runs after a warm-up, one process per size');
-  console.log(`  1,500 questions   ${(small.bytes / 1e6).toFixed(2)} MB  ${small.ms.toFixed(0)} ms  ${rate.toFixed(1)} MB/s  (target >= 5 MB/s: ${verdict(rate >= 5)})`);
-  console.log(`  15,000 questions  ${(large.bytes / 1e6).toFixed(2)} MB  ${large.ms.toFixed(0)} ms  ${growth.toFixed(1)}x the time for 10x the document  (target <= 12x: ${verdict(growth <= 12)})`);
+  console.log(
+    `  1,500 questions   ${(small.bytes / 1e6).toFixed(2)} MB  ${small.ms.toFixed(0)} ms  ${rate.toFixed(1)} MB/s  (target >= 5 MB/s: ${verdict(rate >= 5)})`,
+  );
+  console.log(
+    `  15,000 questions  ${(large.bytes / 1e6).toFixed(2)} MB  ${large.ms.toFixed(0)} ms  ${growth.toFixed(1)}x the time for 10x the document  (target <= 12x: ${verdict(growth <= 12)})`,
+  );
 }

@@ -43,5 +43,7 @@ for (const bundle of bundles) {
 }
 
 // the library's .d.ts files (dist/lib/index.d.ts and what it imports): the bundle carries no types
-execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.lib.json')], { stdio: 'inherit' });
+execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.lib.json')], {
+  stdio: 'inherit',
+});
 console.log('dist/lib/index.d.ts  type declarations');

@@ -4,7 +4,9 @@ import { RULE_IDS, type ConfigInput } from './config.js';
 import { ConfigError } from './errors.js';
 
 const whole = (min: number, max: number) =>
-  z.number({ error: `must be a whole number from ${min} to ${max}` }).int({ error: `must be a whole number from ${min} to ${max}` })
+  z
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int({ error: `must be a whole number from ${min} to ${max}` })
     .min(min, { error: `must be a whole number from ${min} to ${max}` })
     .max(max, { error: `must be a whole number from ${min} to ${max}` });
 
@@ -22,20 +24,27 @@ const ruleShape = Object.fromEntries(RULE_IDS.map((id) => [id, setting.optional(
   z.ZodOptional<typeof setting>
 >;
 
-export const configSchema = z.strictObject({
-  $schema: z.string().optional(),
-  path: relativePath.optional(),
-  questions: whole(1, 10_000).optional(),
-  words: whole(0, 10_000).optional(),
-  gotchas: whole(1, 100).optional(),
-  reasonWords: whole(0, 1_000).optional(),
-  cheatSheetLines: whole(1, 10_000).optional(),
-  lineWidth: whole(20, 1_000).optional(),
-  rowChars: whole(10, 10_000).optional(),
-  speakingMinutes: z.number({ error: 'must be a number of minutes above 0' }).positive({ error: 'must be a number of minutes above 0' }).max(60, { error: 'must be at most 60 minutes' }).optional(),
-  wordsPerMinute: whole(30, 1_000).optional(),
-  rules: z.strictObject(ruleShape, { error: 'must be an object mapping rule ids to "error", "warning" or "off"' }).optional(),
-}, { error: 'must be an object of options' });
+export const configSchema = z.strictObject(
+  {
+    $schema: z.string().optional(),
+    path: relativePath.optional(),
+    questions: whole(1, 10_000).optional(),
+    words: whole(0, 10_000).optional(),
+    gotchas: whole(1, 100).optional(),
+    reasonWords: whole(0, 1_000).optional(),
+    cheatSheetLines: whole(1, 10_000).optional(),
+    lineWidth: whole(20, 1_000).optional(),
+    rowChars: whole(10, 10_000).optional(),
+    speakingMinutes: z
+      .number({ error: 'must be a number of minutes above 0' })
+      .positive({ error: 'must be a number of minutes above 0' })
+      .max(60, { error: 'must be at most 60 minutes' })
+      .optional(),
+    wordsPerMinute: whole(30, 1_000).optional(),
+    rules: z.strictObject(ruleShape, { error: 'must be an object mapping rule ids to "error", "warning" or "off"' }).optional(),
+  },
+  { error: 'must be an object of options' },
+);
 
 /** Validates a parsed configuration, naming the first bad option in a one-line ConfigError. */
 export function validateConfig(value: unknown, source: string): ConfigInput {
@@ -48,7 +57,12 @@ export function validateConfig(value: unknown, source: string): ConfigInput {
   const where = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
     const key = [where, issue.keys[0]].filter(Boolean).join('.');
-    const known = where === 'rules' ? RULE_IDS.join(', ') : Object.keys(configSchema.shape).filter((k) => k !== '$schema').join(', ');
+    const known =
+      where === 'rules'
+        ? RULE_IDS.join(', ')
+        : Object.keys(configSchema.shape)
+            .filter((k) => k !== '$schema')
+            .join(', ');
     throw new ConfigError(`${source}: unknown option "${key}" (known: ${known})`);
   }
   const got = 'input' in issue && issue.input !== undefined ? ` (got ${JSON.stringify(issue.input)?.slice(0, 40)})` : '';

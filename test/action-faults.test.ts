@@ -35,7 +35,8 @@ function pullRequest(sha = OLD, moveHead = true) {
   if (moveHead) fake.setPullRequest(OWNER, REPO, { number: 2, headSha: sha });
   return payload;
 }
-const run = (payload: Record<string, unknown>, inputs: Record<string, string> = {}) => runAction({ apiUrl: fake.url, eventName: 'pull_request', payload, inputs });
+const run = (payload: Record<string, unknown>, inputs: Record<string, string> = {}) =>
+  runAction({ apiUrl: fake.url, eventName: 'pull_request', payload, inputs });
 const requests = () => fake.calls.map((c) => `${c.method} ${c.path} ${c.status}`);
 const writes = () => fake.calls.filter((c) => c.method !== 'GET' && c.path !== '/graphql').map((c) => `${c.method} ${c.path}`);
 const repoPath = `/repos/${OWNER}/${REPO}`;
@@ -64,7 +65,9 @@ describe('the label and the comment follow the current head only', () => {
     const rerun = await run(pullRequest(OLD, false));
     expect(rerun.code).toBe(0);
     expect(requests()).toEqual([`GET ${repoPath}/contents/${PATH} 200`, `GET ${repoPath}/pulls/2 200`]);
-    expect(rerun.stdout).toContain("#2's head is now b0bb0b0, not ec26c3e which this run checked: the label and the comment are left to the run for the new head");
+    expect(rerun.stdout).toContain(
+      "#2's head is now b0bb0b0, not ec26c3e which this run checked: the label and the comment are left to the run for the new head",
+    );
     expect(fake.issueLabels(OWNER, REPO, 2)).toEqual([]);
     const comments = fake.comments(OWNER, REPO, 2);
     expect(comments).toHaveLength(1);
@@ -104,53 +107,76 @@ describe('fail safe when the playbook cannot be read', () => {
     {
       fault: 'an exhausted rate limit resetting in an hour',
       inject: (f: FakeGitHub) =>
-        f.fail({ path: contents, status: 403, times: Infinity, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(resetAt) }, body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest' } }),
-      reason: () => `403 API rate limit exceeded for installation ID 1. - https://docs.github.com/rest (GitHub's rate limit resets at ${hhmm} UTC; playbook-proof waits at most a minute)`,
+        f.fail({
+          path: contents,
+          status: 403,
+          times: Infinity,
+          headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(resetAt) },
+          body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest' },
+        }),
+      reason: () =>
+        `403 API rate limit exceeded for installation ID 1. - https://docs.github.com/rest (GitHub's rate limit resets at ${hhmm} UTC; playbook-proof waits at most a minute)`,
       log: `rate limit on GET /repos/{owner}/{repo}/contents/{path}: GitHub asks to wait 60 min, longer than the 60 s playbook-proof waits; giving up`,
     },
     {
       fault: 'a secondary rate limit asking for an hour',
-      inject: (f: FakeGitHub) => f.fail({ path: contents, status: 403, times: Infinity, headers: { 'retry-after': '3600' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' } }),
-      reason: () => `403 You have exceeded a secondary rate limit. Please wait a few minutes before you try again. (GitHub's rate limit resets at HH:MM UTC; playbook-proof waits at most a minute)`,
+      inject: (f: FakeGitHub) =>
+        f.fail({
+          path: contents,
+          status: 403,
+          times: Infinity,
+          headers: { 'retry-after': '3600' },
+          body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+        }),
+      reason: () =>
+        `403 You have exceeded a secondary rate limit. Please wait a few minutes before you try again. (GitHub's rate limit resets at HH:MM UTC; playbook-proof waits at most a minute)`,
       log: 'secondary rate limit on GET /repos/{owner}/{repo}/contents/{path}: GitHub asks to wait 60 min, longer than the 60 s playbook-proof waits; giving up',
     },
-  ])('$fault: the label comes off and the comment says it is not current, in seconds', async ({ inject, reason, log }) => {
-    const id = await passedAtOld();
-    inject(fake);
-    const result = await run(pullRequest(OLD), { 'request-timeout': '1' });
-    const why = `could not read ${PATH} at ec26c3e in ${OWNER}/${REPO}: ${reason(fake.url)}`;
-    expect(result.code).toBe(1);
-    // the secondary limit's reset is a minute after now, which the test cannot know to the minute
-    const escaped = `::error::playbook-proof could not check ${PATH} at ec26c3e: ${why}\n`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('HH:MM', '\\d\\d:\\d\\d');
-    expect(result.stdout).toMatch(new RegExp(escaped));
-    if (log) expect(result.stdout).toContain(log);
-    // one attempt at the contents, then the withdrawal, nothing retried
-    expect(requests().slice(1)).toEqual([
-      `GET ${repoPath}/pulls/2 200`,
-      `DELETE ${repoPath}/issues/2/labels/${LABEL} 200`,
-      `GET ${repoPath}/issues/2/comments 200`,
-      'POST /graphql 200',
-      `PATCH ${repoPath}/issues/comments/${id} 200`,
-    ]);
-    expect(fake.issueLabels(OWNER, REPO, 2)).toEqual([]);
-    const [comment] = fake.comments(OWNER, REPO, 2);
-    expect(comment!.body.split('\n').slice(0, 3)).toEqual([
-      COMMENT_MARKER,
-      `### ⚠️ Playbook proof: not checked at [\`ec26c3e\`](https://github.com/${OWNER}/${REPO}/commit/${OLD})`,
-      '',
-    ]);
-    expect(comment!.body).not.toContain('✅');
-    expect(comment!.body).toContain('the `proof: passed` label is off until a run checks this commit');
-    expect(result.outputs.passed).toBe('false');
-    expect(result.summary).toMatch(/^### ⚠️ Playbook proof: not checked at `ec26c3e`\n\n/);
-  }, 30_000);
+  ])(
+    '$fault: the label comes off and the comment says it is not current, in seconds',
+    async ({ inject, reason, log }) => {
+      const id = await passedAtOld();
+      inject(fake);
+      const result = await run(pullRequest(OLD), { 'request-timeout': '1' });
+      const why = `could not read ${PATH} at ec26c3e in ${OWNER}/${REPO}: ${reason(fake.url)}`;
+      expect(result.code).toBe(1);
+      // the secondary limit's reset is a minute after now, which the test cannot know to the minute
+      const escaped = `::error::playbook-proof could not check ${PATH} at ec26c3e: ${why}\n`
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace('HH:MM', '\\d\\d:\\d\\d');
+      expect(result.stdout).toMatch(new RegExp(escaped));
+      if (log) expect(result.stdout).toContain(log);
+      // one attempt at the contents, then the withdrawal, nothing retried
+      expect(requests().slice(1)).toEqual([
+        `GET ${repoPath}/pulls/2 200`,
+        `DELETE ${repoPath}/issues/2/labels/${LABEL} 200`,
+        `GET ${repoPath}/issues/2/comments 200`,
+        'POST /graphql 200',
+        `PATCH ${repoPath}/issues/comments/${id} 200`,
+      ]);
+      expect(fake.issueLabels(OWNER, REPO, 2)).toEqual([]);
+      const [comment] = fake.comments(OWNER, REPO, 2);
+      expect(comment!.body.split('\n').slice(0, 3)).toEqual([
+        COMMENT_MARKER,
+        `### ⚠️ Playbook proof: not checked at [\`ec26c3e\`](https://github.com/${OWNER}/${REPO}/commit/${OLD})`,
+        '',
+      ]);
+      expect(comment!.body).not.toContain('✅');
+      expect(comment!.body).toContain('the `proof: passed` label is off until a run checks this commit');
+      expect(result.outputs.passed).toBe('false');
+      expect(result.summary).toMatch(/^### ⚠️ Playbook proof: not checked at `ec26c3e`\n\n/);
+    },
+    30_000,
+  );
 
   it('a 5xx that persists through the retries: the same withdrawal, after four attempts', async () => {
     await passedAtOld();
     fake.fail({ path: contents, status: 502, times: Infinity });
     const result = await run(pullRequest(OLD));
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`::error::playbook-proof could not check ${PATH} at ec26c3e: could not read ${PATH} at ec26c3e in ${OWNER}/${REPO}: 502 Bad Gateway - https://docs.github.com/rest\n`);
+    expect(result.stdout).toContain(
+      `::error::playbook-proof could not check ${PATH} at ec26c3e: could not read ${PATH} at ec26c3e in ${OWNER}/${REPO}: 502 Bad Gateway - https://docs.github.com/rest\n`,
+    );
     expect(requests().filter((r) => r.includes('/contents/'))).toEqual(Array(4).fill(`GET ${repoPath}/contents/${PATH} 502`));
     expect(fake.issueLabels(OWNER, REPO, 2)).toEqual([]);
     expect(fake.comments(OWNER, REPO, 2)[0]!.body).toContain('### ⚠️ Playbook proof: not checked at');
@@ -164,9 +190,14 @@ describe('fail safe when the playbook cannot be read', () => {
     const why = `could not read #2 to confirm its head commit: ${fake.url.replace('http://', '')} did not answer GET ${repoPath}/pulls/2 within 1 s`;
     expect(result.stdout).toContain(`::warning::${why}; removing the label anyway\n`);
     expect(result.stdout).toContain(`::error::${why}\n`);
-    expect(writes()).toEqual([`DELETE ${repoPath}/issues/2/labels/${LABEL}`, `PATCH ${repoPath}/issues/comments/${fake.comments(OWNER, REPO, 2)[0]!.id}`]);
+    expect(writes()).toEqual([
+      `DELETE ${repoPath}/issues/2/labels/${LABEL}`,
+      `PATCH ${repoPath}/issues/comments/${fake.comments(OWNER, REPO, 2)[0]!.id}`,
+    ]);
     expect(fake.issueLabels(OWNER, REPO, 2)).toEqual([]);
-    expect(fake.comments(OWNER, REPO, 2)[0]!.body).toContain(`playbook-proof could not check \`${PATH}\` at this commit: ${why.replace(/#/g, '#\u200B')}`);
+    expect(fake.comments(OWNER, REPO, 2)[0]!.body).toContain(
+      `playbook-proof could not check \`${PATH}\` at this commit: ${why.replace(/#/g, '#\u200B')}`,
+    );
   }, 30_000);
 });
 
@@ -186,7 +217,13 @@ describe('a token that may not read the pull request', () => {
 
 describe('own comments only', () => {
   const graphqlDown = (f: FakeGitHub) =>
-    f.fail({ method: 'POST', path: /^\/graphql$/, status: 200, times: Infinity, body: { data: null, errors: [{ type: 'SERVICE_UNAVAILABLE', message: 'Service unavailable' }] } });
+    f.fail({
+      method: 'POST',
+      path: /^\/graphql$/,
+      status: 200,
+      times: Infinity,
+      body: { data: null, errors: [{ type: 'SERVICE_UNAVAILABLE', message: 'Service unavailable' }] },
+    });
 
   it('without its identity (GraphQL down) it edits only a bot’s marked comment and deletes nothing', async () => {
     fake.setFile(OWNER, REPO, OLD, PATH, example);
@@ -195,7 +232,11 @@ describe('own comments only', () => {
     graphqlDown(fake);
     const result = await run(pullRequest(OLD));
     expect(result.code).toBe(0);
-    expect(writes()).toEqual([`PATCH ${repoPath}/issues/comments/${ours.id}`, `POST ${repoPath}/issues/2/labels`, `PATCH ${repoPath}/labels/${LABEL}`]);
+    expect(writes()).toEqual([
+      `PATCH ${repoPath}/issues/comments/${ours.id}`,
+      `POST ${repoPath}/issues/2/labels`,
+      `PATCH ${repoPath}/labels/${LABEL}`,
+    ]);
     const comments = fake.comments(OWNER, REPO, 2);
     expect(comments.map((c) => c.id)).toEqual([mallory.id, ours.id]);
     expect(comments[0]!.body).toBe(mallory.body);
@@ -235,7 +276,9 @@ describe('what the Action writes', () => {
       `::error title=location::No playbook at ${PATH}: the lesson asks for it at that path`,
       `::error::No playbook at ${PATH} in commit ec26c3e: the lesson asks for it at that path`,
     ]);
-    expect(result.summary).toBe(`### ❌ Playbook proof: 0/7 criteria pass\n\nNo playbook at \`${PATH}\` in commit \`ec26c3e\`: the lesson asks for it at that path. Add it there (or move it) and push.\n`);
+    expect(result.summary).toBe(
+      `### ❌ Playbook proof: 0/7 criteria pass\n\nNo playbook at \`${PATH}\` in commit \`ec26c3e\`: the lesson asks for it at that path. Add it there (or move it) and push.\n`,
+    );
   });
 
   it('the job summary lists each failing finding with a link that opens its line', async () => {
@@ -244,7 +287,9 @@ describe('what the Action writes', () => {
     const result = await run(pullRequest(OLD));
     const url = `https://github.com/${OWNER}/${REPO}/blob/${OLD}/${PATH}`;
     expect(result.summary).toContain(`[\`${PATH}\`](${url}) at \`ec26c3e\``);
-    expect(result.summary).toContain(`#### Findings\n\n- ❌ [line ${q3}](${url}?plain=1#L${q3}): Q3 has no gotcha list of common wrong answers _(gotchas)_\n`);
+    expect(result.summary).toContain(
+      `#### Findings\n\n- ❌ [line ${q3}](${url}?plain=1#L${q3}): Q3 has no gotcha list of common wrong answers _(gotchas)_\n`,
+    );
     expect(fake.comments(OWNER, REPO, 2)[0]!.body).toContain(`](${url}?plain=1#L${q3}): Q3 has no gotcha list`);
   });
 

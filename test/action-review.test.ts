@@ -53,7 +53,10 @@ function oneGotcha(text: string): string {
 
 const isMutation = (c: Call) => c.path === '/graphql' && /^\s*mutation/.test(String((c.body as { query?: string }).query));
 /** The review's writes: REST writes under /pulls/ and GraphQL mutations. */
-const reviewWrites = () => fake.calls.filter((c) => (c.method !== 'GET' && c.path.includes('/pulls/')) || isMutation(c)).map((c) => `${c.method} ${c.path.replace(/\/\d+$/, '/:id')} ${c.status}`);
+const reviewWrites = () =>
+  fake.calls
+    .filter((c) => (c.method !== 'GET' && c.path.includes('/pulls/')) || isMutation(c))
+    .map((c) => `${c.method} ${c.path.replace(/\/\d+$/, '/:id')} ${c.status}`);
 const allWrites = () => fake.calls.filter((c) => (c.method !== 'GET' && c.path !== '/graphql') || isMutation(c));
 const open = () => fake.pulls.threads(OWNER, REPO, 2).filter((t) => !t.isResolved);
 const questionOf = (body: string) => readMarker(body)?.question;
@@ -71,7 +74,9 @@ describe('the review on the failing lines', () => {
     expect(reviewWrites()).toEqual([`POST /repos/${OWNER}/${REPO}/pulls/2/reviews 200`]);
     const [review] = fake.pulls.reviews(OWNER, REPO, 2);
     expect(review).toMatchObject({ state: 'COMMENTED', commitId: SHA1, login: 'github-actions[bot]' });
-    expect(review!.body).toBe(`**playbook-proof** at commit \`${SHA1.slice(0, 7)}\`: Q3, Q5 fail the playbook's criteria; each comment below says what to fix and resolves itself once its question passes.`);
+    expect(review!.body).toBe(
+      `**playbook-proof** at commit \`${SHA1.slice(0, 7)}\`: Q3, Q5 fail the playbook's criteria; each comment below says what to fix and resolves itself once its question passes.`,
+    );
     const comments = fake.pulls.reviewComments(OWNER, REPO, 2);
     expect(comments.map((c) => [questionOf(c.body), c.path, c.line, c.side])).toEqual([
       [3, PATH, lineOf(failing, '## Q3:'), 'RIGHT'],
@@ -79,7 +84,9 @@ describe('the review on the failing lines', () => {
     ]);
     expect(comments[0]!.body).toContain('- ❌ Q3 has no difficulty rating, expected a line such as \\*\\*Difficulty:\\*\\* L2 under its heading');
     expect(comments[0]!.body).toContain('\n  **Fix:** Add `**Difficulty:** L1`');
-    expect(comments[1]!.body).toContain('- ❌ Q5 has no gotcha list of common wrong answers\n  **Fix:** Add a `**Gotcha — Common wrong answers:**` list of at least 2 wrong answers');
+    expect(comments[1]!.body).toContain(
+      '- ❌ Q5 has no gotcha list of common wrong answers\n  **Fix:** Add a `**Gotcha — Common wrong answers:**` list of at least 2 wrong answers',
+    );
     expect(checklist()).toContain('\n💬 Q3, Q5 have review comments on their lines, each with the fix.\n');
     expect(run.stdout).toContain('review: 2 new, 0 updated, 0 resolved, 0 duplicates removed, 0 unchanged');
   });
@@ -112,7 +119,9 @@ describe('the review on the failing lines', () => {
     expect(reviewWrites()).toEqual([`PATCH /repos/${OWNER}/${REPO}/pulls/comments/:id 200`, 'POST /graphql 200']);
     const after = fake.pulls.reviewComments(OWNER, REPO, 2);
     expect(after.map((c) => c.id)).toEqual([q3!.id, q5!.id]);
-    expect(after[0]!.body).toMatch(/^<!-- playbook-proof:review q=3 fixed=5ca1ab1 -->\n✅ \*\*Q3 passes\*\* as of commit `5ca1ab1`\.\n\n<details><summary>What this comment said<\/summary>\n\n\*\*Q3 · /);
+    expect(after[0]!.body).toMatch(
+      /^<!-- playbook-proof:review q=3 fixed=5ca1ab1 -->\n✅ \*\*Q3 passes\*\* as of commit `5ca1ab1`\.\n\n<details><summary>What this comment said<\/summary>\n\n\*\*Q3 · /,
+    );
     // Q5's comment is untouched; GitHub moved it with its line (Q3's difficulty line came back above it)
     expect(after[1]).toEqual({ ...q5, line: lineOf(fixed, '## Q5:'), commitId: SHA2 });
     expect(lineOf(fixed, '## Q5:')).toBe(q5!.line! + 1);
@@ -132,7 +141,9 @@ describe('the review on the failing lines', () => {
     expect(reviewWrites()).toEqual([`PATCH /repos/${OWNER}/${REPO}/pulls/comments/:id 200`]);
     const updated = fake.pulls.reviewComments(OWNER, REPO, 2)[1]!;
     expect(updated.id).toBe(q5!.id);
-    expect(updated.body).toContain('- ❌ Q5 has 1 wrong answer in its gotcha list, expected at least 2\n  **Fix:** Add wrong answers until the list has at least 2');
+    expect(updated.body).toContain(
+      '- ❌ Q5 has 1 wrong answer in its gotcha list, expected at least 2\n  **Fix:** Add wrong answers until the list has at least 2',
+    );
     expect(open()).toHaveLength(2);
   });
 
@@ -170,7 +181,9 @@ describe('the review on the failing lines', () => {
     push(SHA1, head, base);
     await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload: pullRequest() });
     expect(fake.pulls.reviewComments(OWNER, REPO, 2).map((c) => [questionOf(c.body), c.line])).toEqual([[9, lineOf(head, '## Q9:')]]);
-    expect(checklist()).toContain("\n💬 Q9 has a review comment on its line, with the fix.\nQ3 is listed here only: its lines are not in this pull request's diff.\n");
+    expect(checklist()).toContain(
+      "\n💬 Q9 has a review comment on its line, with the fix.\nQ3 is listed here only: its lines are not in this pull request's diff.\n",
+    );
   });
 
   it('says so when the pull request does not change the playbook', async () => {
@@ -178,7 +191,9 @@ describe('the review on the failing lines', () => {
     fake.pulls.push(OWNER, REPO, 2, SHA1, { 'README.md': { base: 'a\n', head: 'b\n' } });
     await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload: pullRequest() });
     expect(reviewWrites()).toEqual([]);
-    expect(checklist()).toContain('\nQ3, Q5 are listed here only: this pull request does not change the playbook, and GitHub takes review comments only on changed lines.\n');
+    expect(checklist()).toContain(
+      '\nQ3, Q5 are listed here only: this pull request does not change the playbook, and GitHub takes review comments only on changed lines.\n',
+    );
   });
 
   it('caps open comments at 15 and counts the rest in the checklist', async () => {
@@ -252,7 +267,11 @@ describe('the review on the failing lines', () => {
 describe('the review with a read-only token', () => {
   function forkPullRequest() {
     const payload = pullRequest();
-    payload.pull_request.head.repo = { ...payload.pull_request.head.repo, full_name: 'learner/Hello-World', owner: { ...payload.pull_request.head.repo.owner, login: 'learner' } };
+    payload.pull_request.head.repo = {
+      ...payload.pull_request.head.repo,
+      full_name: 'learner/Hello-World',
+      owner: { ...payload.pull_request.head.repo.owner, login: 'learner' },
+    };
     return payload;
   }
 
@@ -263,11 +282,18 @@ describe('the review with a read-only token', () => {
     fake.setFile('learner', REPO, SHA1, PATH, failing);
     fake.pulls.push(OWNER, REPO, 2, SHA1, { [PATH]: { base: null, head: failing } });
     fake.readOnly(OWNER, REPO);
-    const run = await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload: forkPullRequest(), inputs: { 'fail-on-criteria': 'false', ...inputs } });
+    const run = await runAction({
+      apiUrl: fake.url,
+      eventName: 'pull_request',
+      payload: forkPullRequest(),
+      inputs: { 'fail-on-criteria': 'false', ...inputs },
+    });
     expect(run.code).toBe(0);
     const warnings = run.stdout.split('\n').filter((l) => l.startsWith('::warning::'));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^::warning::playbook-proof could not comment on, review or label #2: the token is read-only \(could not (comment on|post review comments on) #2: 403 Resource not accessible by integration/);
+    expect(warnings[0]).toMatch(
+      /^::warning::playbook-proof could not comment on, review or label #2: the token is read-only \(could not (comment on|post review comments on) #2: 403 Resource not accessible by integration/,
+    );
     expect(run.stdout).toContain(`::error title=difficulty,file=${PATH},line=${lineOf(failing, '## Q3:')},col=1::Q3 has no difficulty rating`);
     expect(fake.pulls.reviews(OWNER, REPO, 2)).toEqual([]);
     expect(fake.comments(OWNER, REPO, 2)).toEqual([]);
@@ -278,10 +304,17 @@ describe('the review with a read-only token', () => {
     await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload: pullRequest() });
     fake.readOnly(OWNER, REPO);
     push(SHA2, removeGotchas(example, 5));
-    const run = await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload: pullRequest(SHA2), inputs: { comment: 'false', 'fail-on-criteria': 'false' } });
+    const run = await runAction({
+      apiUrl: fake.url,
+      eventName: 'pull_request',
+      payload: pullRequest(SHA2),
+      inputs: { comment: 'false', 'fail-on-criteria': 'false' },
+    });
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').filter((l) => l.startsWith('::warning::'))).toEqual([
-      expect.stringMatching(/^::warning::playbook-proof could not comment on, review or label #2: the token is read-only \(could not update review comment \d+ on #2: 403 /),
+      expect.stringMatching(
+        /^::warning::playbook-proof could not comment on, review or label #2: the token is read-only \(could not update review comment \d+ on #2: 403 /,
+      ),
     ]);
     expect(open()).toHaveLength(2);
   });

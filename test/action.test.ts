@@ -147,7 +147,12 @@ describe('the Action on pull requests', () => {
 
   it('degrades on a fork PR with a read-only token: one warning with the fix, annotations, summary and outputs still written', async () => {
     const payload = pullRequest();
-    payload.pull_request.head.repo = { ...payload.pull_request.head.repo, name: 'Hello-World', full_name: 'learner/Hello-World', owner: { ...payload.pull_request.head.repo.owner, login: 'learner' } };
+    payload.pull_request.head.repo = {
+      ...payload.pull_request.head.repo,
+      name: 'Hello-World',
+      full_name: 'learner/Hello-World',
+      owner: { ...payload.pull_request.head.repo.owner, login: 'learner' },
+    };
     fake.setFile('learner', REPO, headSha(payload), PATH, failing().text);
     fake.readOnly(OWNER, REPO);
     const run = await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload, inputs: { 'fail-on-criteria': 'false' } });
@@ -165,7 +170,12 @@ describe('the Action on pull requests', () => {
 
   it('comments on a fork PR under pull_request_target, reading only the fork’s playbook text', async () => {
     const payload = pullRequest();
-    payload.pull_request.head.repo = { ...payload.pull_request.head.repo, name: 'fork', full_name: 'learner/fork', owner: { ...payload.pull_request.head.repo.owner, login: 'learner' } };
+    payload.pull_request.head.repo = {
+      ...payload.pull_request.head.repo,
+      name: 'fork',
+      full_name: 'learner/fork',
+      owner: { ...payload.pull_request.head.repo.owner, login: 'learner' },
+    };
     fake.setFile('learner', 'fork', headSha(payload), PATH, example);
     const run = await runAction({ apiUrl: fake.url, eventName: 'pull_request_target', payload });
     expect(run.code).toBe(0);
@@ -194,14 +204,26 @@ describe('the Action on pull requests', () => {
   }, 20_000);
 
   it.each([
-    ['binary', (f: FakeGitHub, sha: string) => f.setFile(OWNER, REPO, sha, PATH, new Uint8Array([35, 0, 1, 2])), 'is a binary file (it contains NUL bytes), not Markdown text'],
-    ['huge', (f: FakeGitHub, sha: string) => f.setHugeFile(OWNER, REPO, sha, PATH, 6 * 1024 * 1024), 'is 6 MiB, more than the 5 MiB a playbook may be'],
+    [
+      'binary',
+      (f: FakeGitHub, sha: string) => f.setFile(OWNER, REPO, sha, PATH, new Uint8Array([35, 0, 1, 2])),
+      'is a binary file (it contains NUL bytes), not Markdown text',
+    ],
+    [
+      'huge',
+      (f: FakeGitHub, sha: string) => f.setHugeFile(OWNER, REPO, sha, PATH, 6 * 1024 * 1024),
+      'is 6 MiB, more than the 5 MiB a playbook may be',
+    ],
     ['a directory', (f: FakeGitHub, sha: string) => f.setDirectory(OWNER, REPO, sha, PATH), 'is a directory, not a file'],
     // GitHub answers a link to a file with that file (under its own path): the link is still not the playbook
-    ['symbolic link to a passing file', (f: FakeGitHub, sha: string) => {
-      f.setFile(OWNER, REPO, sha, 'notes/playbook.md', example);
-      f.setSymlink(OWNER, REPO, sha, PATH, '../notes/playbook.md');
-    }, LINK_REASON],
+    [
+      'symbolic link to a passing file',
+      (f: FakeGitHub, sha: string) => {
+        f.setFile(OWNER, REPO, sha, 'notes/playbook.md', example);
+        f.setSymlink(OWNER, REPO, sha, PATH, '../notes/playbook.md');
+      },
+      LINK_REASON,
+    ],
     ['symbolic link to nothing', (f: FakeGitHub, sha: string) => f.setSymlink(OWNER, REPO, sha, PATH, '../../elsewhere.md'), LINK_REASON],
     ['submodule', (f: FakeGitHub, sha: string) => f.setSubmodule(OWNER, REPO, sha, PATH, 'a'.repeat(40)), SUBMODULE_REASON],
   ])('turns a %s playbook into one failing line with a clear message, never a crash', async (_, arrange, reason) => {
@@ -211,7 +233,9 @@ describe('the Action on pull requests', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     const body = fake.comments(OWNER, REPO, 2)[0]!.body;
-    expect(body).toContain(`\nThe playbook \`${PATH}\` in commit \`ec26c3e\` ${reason}. ([file](https://github.com/${OWNER}/${REPO}/blob/${headSha(payload)}/${PATH}))\n`);
+    expect(body).toContain(
+      `\nThe playbook \`${PATH}\` in commit \`ec26c3e\` ${reason}. ([file](https://github.com/${OWNER}/${REPO}/blob/${headSha(payload)}/${PATH}))\n`,
+    );
     expect(body).not.toContain('- ❌');
     expect(run.stdout).toContain(`::error title=question-count,file=${PATH},line=1,col=1::The playbook ${reason}\n`);
     expect(run.stdout).toContain(`::error::The playbook ${PATH} in commit ec26c3e ${reason}\n`);
@@ -220,10 +244,9 @@ describe('the Action on pull requests', () => {
 
   it('makes a learner title inert in the comment', async () => {
     const payload = pullRequest();
-    const hostile = example.replace(
-      /^## Q1: .*$/m,
-      '## Q1: Ping @org/team `<img src=x onerror=alert(1)>` [x](javascript:alert(1))',
-    ).replace(/^\*\*Project Example:\*\*$/m, '');
+    const hostile = example
+      .replace(/^## Q1: .*$/m, '## Q1: Ping @org/team `<img src=x onerror=alert(1)>` [x](javascript:alert(1))')
+      .replace(/^\*\*Project Example:\*\*$/m, '');
     fake.setFile(OWNER, REPO, headSha(payload), PATH, hostile);
     await runAction({ apiUrl: fake.url, eventName: 'pull_request', payload });
     const body = fake.comments(OWNER, REPO, 2)[0]!.body;
@@ -287,7 +310,13 @@ describe('the Action publishing the badge', () => {
 
     payload.after = 'badbadbadbadbadbadbadbadbadbadbadbadbadb';
     fake.setFile(OWNER, REPO, payload.after, PATH, failing().text);
-    const worse = await runAction({ apiUrl: fake.url, eventName: 'push', payload, sha: payload.after, inputs: { badge: 'true', 'fail-on-criteria': 'false' } });
+    const worse = await runAction({
+      apiUrl: fake.url,
+      eventName: 'push',
+      payload,
+      sha: payload.after,
+      inputs: { badge: 'true', 'fail-on-criteria': 'false' },
+    });
     expect(worse.stdout).toContain('badge updated on the badges branch (6/7 criteria)');
     expect(fake.branchLog(OWNER, REPO, 'badges')).toHaveLength(2);
     expect(JSON.parse(fake.branchFiles(OWNER, REPO, 'badges')!['playbook.json']!).color).toBe('green');
@@ -306,8 +335,17 @@ describe('the Action publishing the badge', () => {
 describe('the Action in cohort mode', () => {
   it('scans the forks, writes the HTML report for an artifact and the table to the summary', async () => {
     fake.addRepository({ owner: 'course-org', name: 'course', files: { 'README.md': '# course\n' } });
-    fake.generateForks('course-org/course', 3, (i) => ({ owner: `learner-${i}`, ...(i === 0 ? { files: { [PATH]: example } } : i === 1 ? { files: { [PATH]: failing().text } } : {}) }));
-    const run = await runAction({ apiUrl: fake.url, eventName: 'schedule', payload: {}, repository: 'course-org/instructor', inputs: { mode: 'cohort', template: 'course-org/course' } });
+    fake.generateForks('course-org/course', 3, (i) => ({
+      owner: `learner-${i}`,
+      ...(i === 0 ? { files: { [PATH]: example } } : i === 1 ? { files: { [PATH]: failing().text } } : {}),
+    }));
+    const run = await runAction({
+      apiUrl: fake.url,
+      eventName: 'schedule',
+      payload: {},
+      repository: 'course-org/instructor',
+      inputs: { mode: 'cohort', template: 'course-org/course' },
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.outputs.score).toBe('1/3');

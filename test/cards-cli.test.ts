@@ -15,7 +15,10 @@ describe('playbook-proof cards', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const { headers, records } = parseAnki(stdout);
-    expect(headers.slice(0, 2)).toEqual([['separator', 'tab'], ['html', 'true']]);
+    expect(headers.slice(0, 2)).toEqual([
+      ['separator', 'tab'],
+      ['html', 'true'],
+    ]);
     expect(records).toHaveLength(58);
   });
 
@@ -50,7 +53,10 @@ describe('playbook-proof cards', () => {
   });
 
   it('makes cards from a playbook that does not pass yet, and says so', async () => {
-    const dir = tempRepo({ 'draft.md': '## Q1: What is CAP? [L1]\n\n**Answer:**\nA partition forces a choice.\n\n**Gotchas:**\n- ❌ "Pick two" — only during a partition.\n' });
+    const dir = tempRepo({
+      'draft.md':
+        '## Q1: What is CAP? [L1]\n\n**Answer:**\nA partition forces a choice.\n\n**Gotchas:**\n- ❌ "Pick two" — only during a partition.\n',
+    });
     const { code, stdout, stderr } = await cli(['cards', 'draft.md'], dir);
     expect(code).toBe(0);
     expect(parseAnki(stdout).records.map((r) => r[0])).toEqual(['Q1: What is CAP?', 'Why is “Pick two” wrong?<br><small>Q1: What is CAP?</small>']);
@@ -73,7 +79,9 @@ describe('playbook-proof cards', () => {
   it('says where the playbook should be when there is none', async () => {
     const { code, stderr } = await cli(['cards'], tempRepo());
     expect(code).toBe(2);
-    expect(stderr).toBe('playbook-proof: no playbook at week-24/day1-dist-sys-qa.md: write it there, or pass the path of the playbook to make cards from\n');
+    expect(stderr).toBe(
+      'playbook-proof: no playbook at week-24/day1-dist-sys-qa.md: write it there, or pass the path of the playbook to make cards from\n',
+    );
   });
 
   it('has its own help', async () => {
@@ -87,7 +95,9 @@ describe('playbook-proof cards', () => {
     const { code, stdout, stderr } = runBundle(['cards', '--out', 'cards.txt', '--schedule', '2026-06-01'], dir);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toBe('wrote cards.txt (15 question cards, 43 gotcha cards, Anki text import)\nwrote cards.ics (4 reviews: 2026-06-04, 2026-06-08, 2026-06-22, 2026-07-31)\n');
+    expect(stdout).toBe(
+      'wrote cards.txt (15 question cards, 43 gotcha cards, Anki text import)\nwrote cards.ics (4 reviews: 2026-06-04, 2026-06-08, 2026-06-22, 2026-07-31)\n',
+    );
     expect(parseAnki(readFileSync(join(dir, 'cards.txt'), 'utf8')).records).toHaveLength(58);
     expect(new ICAL.Component(ICAL.parse(readFileSync(join(dir, 'cards.ics'), 'utf8'))).getAllSubcomponents('vevent')).toHaveLength(4);
   });

@@ -14,7 +14,11 @@ const example = parsePlaybook(readFileSync(examplePath, 'utf8'));
 const deck = buildCards(example);
 const gotchaCount = example.questions.reduce((n, q) => n + q.gotchaItems.length, 0);
 const corpusDir = join(repoRoot, '..', 'shared', 'corpus');
-const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).filter((name) => /^(pass|fail)-.*\.md$/.test(name)).sort() : [];
+const corpus = existsSync(corpusDir)
+  ? readdirSync(corpusDir)
+      .filter((name) => /^(pass|fail)-.*\.md$/.test(name))
+      .sort()
+  : [];
 
 describe('cards from the shipped example', () => {
   it('has 15 question cards and one card per wrong answer (43), each question followed by its own', () => {
@@ -34,9 +38,14 @@ describe('cards from the shipped example', () => {
       topic: 'cap',
       tags: ['L1', 'cap'],
       front: 'Q1: What does the CAP theorem say, and where did it shape your design?',
-      summary: 'CAP theorem · Under a split, each operation chooses C or A · raft-cluster CP writes, verify-service AP reads · 99.93% write availability',
+      summary:
+        'CAP theorem · Under a split, each operation chooses C or A · raft-cluster CP writes, verify-service AP reads · 99.93% write availability',
       metric: 'Over 90 days write availability was 99.93% against a 99.9% SLO, and 1,200 injected partitions produced 0 divergent ledger entries.',
-      gotchas: ['CA is a fine choice if the network is reliable enough', 'The C in CAP is the C in ACID', 'A CP system goes down whenever a node fails'],
+      gotchas: [
+        'CA is a fine choice if the network is reliable enough',
+        'The C in CAP is the C in ACID',
+        'A CP system goes down whenever a node fails',
+      ],
     });
   });
 
@@ -51,7 +60,8 @@ describe('cards from the shipped example', () => {
       tags: ['L1', 'cap'],
       front: 'Why is “The C in CAP is the C in ACID” wrong?',
       claim: 'The C in CAP is the C in ACID',
-      reason: 'CAP consistency means linearizable reads and writes on a single object, whereas ACID consistency means application invariants hold after each transaction.',
+      reason:
+        'CAP consistency means linearizable reads and writes on a single object, whereas ACID consistency means application invariants hold after each transaction.',
       from: 'Q1: What does the CAP theorem say, and where did it shape your design?',
     });
   });
@@ -59,9 +69,21 @@ describe('cards from the shipped example', () => {
   it('tags every card with its level and its topic', () => {
     const tags = new Set(deck.filter((c) => c.kind === 'question').map((c) => c.tags.join(' ')));
     expect([...tags]).toEqual([
-      'L1 cap', 'L1 consensus', 'L1 replication', 'L1 partitions', 'L1 leader-election',
-      'L2 linearizability', 'L2 vector-clocks', 'L2 crdts', 'L2 exactly-once', 'L2 idempotency', 'L2 back-pressure',
-      'L3 bft', 'L3 jepsen', 'L3 formal-verification', 'L3 calm',
+      'L1 cap',
+      'L1 consensus',
+      'L1 replication',
+      'L1 partitions',
+      'L1 leader-election',
+      'L2 linearizability',
+      'L2 vector-clocks',
+      'L2 crdts',
+      'L2 exactly-once',
+      'L2 idempotency',
+      'L2 back-pressure',
+      'L3 bft',
+      'L3 jepsen',
+      'L3 formal-verification',
+      'L3 calm',
     ]);
   });
 });
@@ -104,7 +126,9 @@ describe('the Anki text import format, parsed back', () => {
     const parsed = parseAnki(formatAnki(buildCards(hostile), { path: PATH }));
     expect(parsed.records).toHaveLength(3);
     expect(parsed.records[0]![0]).toBe('Q1: Is &lt;script&gt;alert(1)&lt;/script&gt; safe?');
-    expect(parsed.records[1]![0]).toBe('Why is “a b &lt;img src=x onerror=alert(1)&gt; ]52;c;x” wrong?<br><small>Q1: Is &lt;script&gt;alert(1)&lt;/script&gt; safe?</small>');
+    expect(parsed.records[1]![0]).toBe(
+      'Why is “a b &lt;img src=x onerror=alert(1)&gt; ]52;c;x” wrong?<br><small>Q1: Is &lt;script&gt;alert(1)&lt;/script&gt; safe?</small>',
+    );
     expect(parsed.records[1]![1]).toBe('it runs &amp;amp; leaks over &quot;two&quot; lines.');
   });
 });

@@ -113,11 +113,17 @@ describe('configuration', () => {
   });
 
   it.each([
-    ['{"questoins": 15}', 'strict.json: unknown option "questoins" (known: path, questions, words, gotchas, reasonWords, cheatSheetLines, lineWidth, rowChars, speakingMinutes, wordsPerMinute, rules)'],
+    [
+      '{"questoins": 15}',
+      'strict.json: unknown option "questoins" (known: path, questions, words, gotchas, reasonWords, cheatSheetLines, lineWidth, rowChars, speakingMinutes, wordsPerMinute, rules)',
+    ],
     ['{"questions": "fifteen"}', 'strict.json: option "questions" must be a whole number from 1 to 10000 (got "fifteen")'],
     ['{"questions": 2.5}', 'strict.json: option "questions" must be a whole number from 1 to 10000 (got 2.5)'],
     ['{"rules": {"gotchas": "loud"}}', 'strict.json: option "rules.gotchas" must be "error", "warning" or "off" (got "loud")'],
-    ['{"rules": {"spelling": "off"}}', 'strict.json: unknown option "rules.spelling" (known: question-count, project-example, gotchas, difficulty, cheat-sheet, answer-structure, location, speaking-time, misconception, coverage)'],
+    [
+      '{"rules": {"spelling": "off"}}',
+      'strict.json: unknown option "rules.spelling" (known: question-count, project-example, gotchas, difficulty, cheat-sheet, answer-structure, location, speaking-time, misconception, coverage)',
+    ],
     ['{"path": "../elsewhere.md"}', 'strict.json: option "path" must be a path inside the repository, relative to its root (got "../elsewhere.md")'],
     ['[1, 2]', 'strict.json: the configuration must be an object of options\n'],
     ['{"questions": 15', 'strict.json is not valid JSON: '],
@@ -172,7 +178,7 @@ describe('usage errors', () => {
     const { code, stdout } = await cli(['--help'], tempRepo());
     expect(code).toBe(0);
     expect(stdout).toContain('Usage:\n  playbook-proof check [path] [options]     check the playbook in the working tree\n');
-    expect(stdout).toContain('Run playbook-proof <command> --help for a command\'s options.');
+    expect(stdout).toContain("Run playbook-proof <command> --help for a command's options.");
   });
 
   it.each([
@@ -184,7 +190,7 @@ describe('usage errors', () => {
     [['badge', '--help'], 'playbook-proof badge: the completeness badge\n', '  --svg FILE '],
     [['cohort', '--help'], "playbook-proof cohort: check every learner's fork of the course template\n", '  --template OWNER/REPO '],
     [['help', 'cohort'], "playbook-proof cohort: check every learner's fork of the course template\n", '  --issue '],
-  ])('%j prints that command\'s own help, exit 0', async (args, first, option) => {
+  ])("%j prints that command's own help, exit 0", async (args, first, option) => {
     const { code, stdout, stderr } = await cli(args, tempRepo());
     expect(stderr).toBe('');
     expect(code).toBe(0);
@@ -196,7 +202,14 @@ describe('usage errors', () => {
 describe('the terminal report', () => {
   it('shows three findings per failing criterion, and every one with --all', async () => {
     const dir = tempRepo({ [PLAYBOOK]: skeleton() });
-    const heading = (n: number) => skeleton().split('\n').indexOf(skeleton().split('\n').find((line) => line.startsWith(`## Q${n}:`))!) + 1;
+    const heading = (n: number) =>
+      skeleton()
+        .split('\n')
+        .indexOf(
+          skeleton()
+            .split('\n')
+            .find((line) => line.startsWith(`## Q${n}:`))!,
+        ) + 1;
     const short = await cli(['check'], dir);
     expect(short.code).toBe(1);
     const listed = (out: string) => out.split('\n').filter((line) => line.startsWith(`      ${PLAYBOOK}:`));
@@ -243,7 +256,8 @@ describe('a symbolic link', () => {
     const dir = tempRepo({ 'notes/playbook.md': example });
     mkdirSync(join(dir, 'week-24'));
     symlinkSync('../notes/playbook.md', join(dir, PLAYBOOK));
-    const reason = 'is a symbolic link; GitHub and the pull-request check read the link, not the file it points to: put the playbook file itself at that path\n';
+    const reason =
+      'is a symbolic link; GitHub and the pull-request check read the link, not the file it points to: put the playbook file itself at that path\n';
     for (const args of [['check'], ['check', PLAYBOOK]]) {
       const { code, stdout, stderr } = await cli(args, dir);
       expect(code).toBe(2);

@@ -32,17 +32,26 @@ afterEach(async () => {
 
 /** Ten forks learner-0..9: even ones pass, odd ones fail Q3's gotchas. */
 function tenForks(extra: (i: number) => object = () => ({})): void {
-  fake.generateForks(TEMPLATE, 10, (i) => ({ owner: `learner-${i}`, hasIssues: true, files: { [PATH]: i % 2 === 0 ? example : failingText }, ...extra(i) }));
+  fake.generateForks(TEMPLATE, 10, (i) => ({
+    owner: `learner-${i}`,
+    hasIssues: true,
+    files: { [PATH]: i % 2 === 0 ? example : failingText },
+    ...extra(i),
+  }));
 }
 
 async function cohort(args: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'playbook-proof-cohort-faults-'));
-  const result = await runCliBundle(['cohort', '--template', TEMPLATE, '--json', 'cohort.json', '--csv', 'cohort.csv', '--html', 'cohort.html', '--write-interval', '0', ...args], dir, {
-    GITHUB_TOKEN: 'ghs_instructor',
-    GITHUB_API_URL: fake.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    ...env,
-  });
+  const result = await runCliBundle(
+    ['cohort', '--template', TEMPLATE, '--json', 'cohort.json', '--csv', 'cohort.csv', '--html', 'cohort.html', '--write-interval', '0', ...args],
+    dir,
+    {
+      GITHUB_TOKEN: 'ghs_instructor',
+      GITHUB_API_URL: fake.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      ...env,
+    },
+  );
   const file = (name: string) => readFileSync(join(dir, name), 'utf8');
   const report = result.code === 0 ? (JSON.parse(file('cohort.json')) as CohortReport) : null;
   return { ...result, report, file };
@@ -55,37 +64,65 @@ const byFork = (report: CohortReport) => new Map(report.rows.map((r) => [r.fork,
 describe('a GraphQL batch that keeps failing costs only its forks', () => {
   it('RESOURCE_LIMITS_EXCEEDED once: the batch is read again in two halves, every fork gets its row', async () => {
     tenForks();
-    fake.fail({ method: 'POST', path: /^\/graphql$/, status: 200, body: { data: null, errors: [{ type: 'RESOURCE_LIMITS_EXCEEDED', message: 'Resource limits for this query exceeded.' }] } });
+    fake.fail({
+      method: 'POST',
+      path: /^\/graphql$/,
+      status: 200,
+      body: { data: null, errors: [{ type: 'RESOURCE_LIMITS_EXCEEDED', message: 'Resource limits for this query exceeded.' }] },
+    });
     const { code, report, stderr } = await cohort();
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(graphqlCalls().map((c) => [c.status, c.graphqlAliases ?? 0])).toEqual([[200, 0], [200, 5], [200, 5]]);
+    expect(graphqlCalls().map((c) => [c.status, c.graphqlAliases ?? 0])).toEqual([
+      [200, 0],
+      [200, 5],
+      [200, 5],
+    ]);
     expect(report!.rows.map((r) => r.state).sort()).toEqual([...Array(5).fill('failing'), ...Array(5).fill('passed')]);
   });
 
   it('data: null whenever a batch names one fork: halves narrow it down to that fork alone', async () => {
     tenForks();
-    fake.failWhen({ match: (c) => c.path === '/graphql' && names(c).includes('learner-3'), status: 200, times: Infinity, body: { data: null, errors: [{ message: 'Something broke for this repository' }] } });
+    fake.failWhen({
+      match: (c) => c.path === '/graphql' && names(c).includes('learner-3'),
+      status: 200,
+      times: Infinity,
+      body: { data: null, errors: [{ message: 'Something broke for this repository' }] },
+    });
     const { code, report, file } = await cohort();
     expect(code).toBe(0);
     // 10 → 5 + 5 → (3 + 2) → (1 + 1)
     // two variables a fork (owner, name) and two for the batch (the playbook path and its folder)
     expect(graphqlCalls().map((c) => names(c).length / 2 - 1)).toEqual([10, 5, 5, 3, 2, 1, 1]);
     const rows = byFork(report!);
-    expect(rows.get(`learner-3/${NAME}`)).toMatchObject({ state: 'unreadable', headSha: null, reason: 'GitHub did not answer the query for this fork: Something broke for this repository' });
+    expect(rows.get(`learner-3/${NAME}`)).toMatchObject({
+      state: 'unreadable',
+      headSha: null,
+      reason: 'GitHub did not answer the query for this fork: Something broke for this repository',
+    });
     expect(report!.rows.filter((r) => r.state === 'unreadable')).toHaveLength(1);
     expect(rows.get(`learner-4/${NAME}`)!.state).toBe('passed');
-    expect(file('cohort.csv')).toContain(`learner-3/${NAME},learner-3,unreadable,0,7,,,GitHub did not answer the query for this fork: Something broke for this repository,https://github.com/learner-3/${NAME},false`);
+    expect(file('cohort.csv')).toContain(
+      `learner-3/${NAME},learner-3,unreadable,0,7,,,GitHub did not answer the query for this fork: Something broke for this repository,https://github.com/learner-3/${NAME},false`,
+    );
     expect(file('cohort.html')).toContain(`data-fork="learner-3/${NAME}"`);
   });
 
   it('every batch failing: three queries, every fork unreadable with the reason, the files still written', async () => {
     tenForks();
-    fake.fail({ method: 'POST', path: /^\/graphql$/, status: 200, times: Infinity, body: { data: null, errors: [{ type: 'RESOURCE_LIMITS_EXCEEDED', message: 'Resource limits for this query exceeded.' }] } });
+    fake.fail({
+      method: 'POST',
+      path: /^\/graphql$/,
+      status: 200,
+      times: Infinity,
+      body: { data: null, errors: [{ type: 'RESOURCE_LIMITS_EXCEEDED', message: 'Resource limits for this query exceeded.' }] },
+    });
     const { code, report, stdout } = await cohort();
     expect(code).toBe(0);
     expect(graphqlCalls()).toHaveLength(3);
-    expect(new Set(report!.rows.map((r) => `${r.state}: ${r.reason}`))).toEqual(new Set(['unreadable: GitHub did not answer the query for this fork: RESOURCE_LIMITS_EXCEEDED: Resource limits for this query exceeded.']));
+    expect(new Set(report!.rows.map((r) => `${r.state}: ${r.reason}`))).toEqual(
+      new Set(['unreadable: GitHub did not answer the query for this fork: RESOURCE_LIMITS_EXCEEDED: Resource limits for this query exceeded.']),
+    );
     expect(stdout).toContain(`10 forks of ${TEMPLATE}: 0 passed, 0 failing, 0 missing, 10 unreadable, 0 empty`);
   });
 
@@ -116,7 +153,9 @@ describe('the network fails fast, with a clear line', () => {
     await closed.close();
     const { code, stderr, ms } = await cohort([], { GITHUB_API_URL: url });
     expect(code).toBe(2);
-    expect(stderr).toBe(`playbook-proof: cannot connect to ${url.slice(7)}: the connection was refused; check --api-url or GITHUB_API_URL (now ${url})\n`);
+    expect(stderr).toBe(
+      `playbook-proof: cannot connect to ${url.slice(7)}: the connection was refused; check --api-url or GITHUB_API_URL (now ${url})\n`,
+    );
     // the retry plugin would wait 1 + 4 + 9 s
     expect(ms).toBeLessThan(10_000);
   });
@@ -126,14 +165,22 @@ describe('the network fails fast, with a clear line', () => {
     fake.hang({ path: /\/forks$/ });
     const { code, stderr } = await cohort(['--request-timeout', '1']);
     expect(code).toBe(2);
-    expect(stderr).toBe(`playbook-proof: could not list the forks of ${TEMPLATE}: ${fake.url.slice(7)} did not answer GET /repos/${TEMPLATE}/forks within 1 s\n`);
+    expect(stderr).toBe(
+      `playbook-proof: could not list the forks of ${TEMPLATE}: ${fake.url.slice(7)} did not answer GET /repos/${TEMPLATE}/forks within 1 s\n`,
+    );
     expect(fake.calls).toHaveLength(1);
   }, 30_000);
 
   it('a rate limit resetting in an hour is not waited for', async () => {
     tenForks();
     const reset = Math.floor(Date.now() / 1000) + 3600;
-    fake.fail({ path: /\/forks$/, status: 403, times: Infinity, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) }, body: { message: 'API rate limit exceeded for user ID 1.' } });
+    fake.fail({
+      path: /\/forks$/,
+      status: 403,
+      times: Infinity,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      body: { message: 'API rate limit exceeded for user ID 1.' },
+    });
     const { code, stderr } = await cohort();
     expect(code).toBe(2);
     expect(stderr).toBe(
@@ -145,10 +192,19 @@ describe('the network fails fast, with a clear line', () => {
 
   it('an exhausted rate limit on a GraphQL batch ends the scan instead of splitting it', async () => {
     tenForks();
-    fake.fail({ method: 'POST', path: /^\/graphql$/, status: 403, times: Infinity, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) }, body: { message: 'API rate limit exceeded for user ID 1.' } });
+    fake.fail({
+      method: 'POST',
+      path: /^\/graphql$/,
+      status: 403,
+      times: Infinity,
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) },
+      body: { message: 'API rate limit exceeded for user ID 1.' },
+    });
     const { code, stderr } = await cohort();
     expect(code).toBe(2);
-    expect(stderr).toMatch(/\nplaybook-proof: could not read the forks' playbooks: 403 API rate limit exceeded for user ID 1\. \(GitHub's rate limit resets at \d\d:\d\d UTC; playbook-proof waits at most a minute\)\n$/);
+    expect(stderr).toMatch(
+      /\nplaybook-proof: could not read the forks' playbooks: 403 API rate limit exceeded for user ID 1\. \(GitHub's rate limit resets at \d\d:\d\d UTC; playbook-proof waits at most a minute\)\n$/,
+    );
     expect(graphqlCalls()).toHaveLength(1);
   });
 });
@@ -180,12 +236,16 @@ describe('two enforcement runs at once', () => {
     tenForks();
     fake.latency(25);
     const runs = await Promise.all([cohort(['--issue']), cohort(['--issue'])]);
-    expect(runs.map((r) => [r.code, r.stderr])).toEqual([[0, ''], [0, '']]);
+    expect(runs.map((r) => [r.code, r.stderr])).toEqual([
+      [0, ''],
+      [0, ''],
+    ]);
     for (let i = 1; i < 10; i += 2) {
       const issues = fake.issues(`learner-${i}`, NAME).filter((issue) => issue.body?.includes(ISSUE_MARKER));
       const open = issues.filter((issue) => issue.state === 'open');
       expect([i, open.map((issue) => issue.number)]).toEqual([i, [1]]);
-      for (const extra of issues.filter((issue) => issue.state === 'closed')) expect([i, extra.number, extra.state_reason]).toEqual([i, extra.number, 'not_planned']);
+      for (const extra of issues.filter((issue) => issue.state === 'closed'))
+        expect([i, extra.number, extra.state_reason]).toEqual([i, extra.number, 'not_planned']);
     }
     for (let i = 0; i < 10; i += 2) expect(fake.issues(`learner-${i}`, NAME)).toEqual([]);
     fake.latency(0);
@@ -253,13 +313,25 @@ describe('cohort output', () => {
     expect(rows.get(`learner-0/${NAME}`)!.archived).toBe(false);
     expect(stdout).toMatch(new RegExp(`\\nlearner-4/${NAME} \\(archived\\) +passed`));
     expect(file('cohort.csv')).toContain(`learner-4/${NAME},learner-4,passed,7,7,,`);
-    expect(file('cohort.csv').split('\r\n').find((l) => l.startsWith('learner-4'))!.endsWith(',true')).toBe(true);
-    expect(file('cohort.html')).toContain(`>learner-4/${NAME}</a> <span class="tag" title="archived: read-only, no status or issue is set">archived</span></td>`);
+    expect(
+      file('cohort.csv')
+        .split('\r\n')
+        .find((l) => l.startsWith('learner-4'))!
+        .endsWith(',true'),
+    ).toBe(true);
+    expect(file('cohort.html')).toContain(
+      `>learner-4/${NAME}</a> <span class="tag" title="archived: read-only, no status or issue is set">archived</span></td>`,
+    );
   });
 
   it('a fork the API lists without html_url still gets its page from the server URL', async () => {
     tenForks();
-    fake.fail({ method: 'GET', path: /\/forks$/, status: 200, body: [{ owner: { login: 'learner-1' }, name: NAME, full_name: `learner-1/${NAME}`, archived: false }] });
+    fake.fail({
+      method: 'GET',
+      path: /\/forks$/,
+      status: 200,
+      body: [{ owner: { login: 'learner-1' }, name: NAME, full_name: `learner-1/${NAME}`, archived: false }],
+    });
     const { report, file } = await cohort([], { GITHUB_SERVER_URL: 'https://ghe.example.com' });
     expect(report!.rows.map((r) => r.url)).toEqual([`https://ghe.example.com/learner-1/${NAME}`]);
     expect(file('cohort.csv')).not.toContain('undefined');

@@ -163,15 +163,34 @@ describe('formatCohortHtml', () => {
   });
 
   it('charts, per topic of the lesson map, the learners with a question on it, so skipped topics stand out', () => {
-    const all = ['cap', 'consensus', 'replication', 'partitions', 'leader-election', 'linearizability', 'vector-clocks', 'crdts', 'exactly-once', 'idempotency', 'back-pressure', 'bft', 'jepsen', 'formal-verification', 'calm'];
+    const all = [
+      'cap',
+      'consensus',
+      'replication',
+      'partitions',
+      'leader-election',
+      'linearizability',
+      'vector-clocks',
+      'crdts',
+      'exactly-once',
+      'idempotency',
+      'back-pressure',
+      'bft',
+      'jepsen',
+      'formal-verification',
+      'calm',
+    ];
     const withTopics: CohortReport = {
       ...small,
-      rows: small.rows.map((r, i) => ({ ...r, topics: i === 0 ? all : i === 1 ? all.filter((t) => t !== 'calm' && t !== 'jepsen') : i === 2 ? ['cap'] : null })),
+      rows: small.rows.map((r, i) => ({
+        ...r,
+        topics: i === 0 ? all : i === 1 ? all.filter((t) => t !== 'calm' && t !== 'jepsen') : i === 2 ? ['cap'] : null,
+      })),
     };
     const page = formatCohortHtml(withTopics);
     expect(topicStats(withTopics)!.find((t) => t.id === 'calm')).toEqual({ id: 'calm', name: 'CALM theorem', level: 'L3', count: 1 });
     expect(counts(page, 'topic')).toEqual(all.map((id) => [id, id === 'cap' ? 3 : id === 'calm' || id === 'jepsen' ? 1 : 2]));
-    expect(page).toContain('<figcaption>Learners with a question on each topic of the lesson\'s map</figcaption>');
+    expect(page).toContain("<figcaption>Learners with a question on each topic of the lesson's map</figcaption>");
     // a report without topics (older scans, coverage rule off) has no such chart
     expect(topicStats(small)).toBeNull();
     expect(html).not.toContain('data-topic');
@@ -202,14 +221,37 @@ function generate(n: number, seed = 42): CohortReport {
   for (let i = 0; i < n; i++) {
     const r = random();
     const state: ForkState =
-      i < 5 ? (['passed', 'failing', 'missing', 'unreadable', 'empty'] as const)[i]! : r < 0.3 ? 'passed' : r < 0.75 ? 'failing' : r < 0.87 ? 'missing' : r < 0.95 ? 'unreadable' : 'empty';
+      i < 5
+        ? (['passed', 'failing', 'missing', 'unreadable', 'empty'] as const)[i]!
+        : r < 0.3
+          ? 'passed'
+          : r < 0.75
+            ? 'failing'
+            : r < 0.87
+              ? 'missing'
+              : r < 0.95
+                ? 'unreadable'
+                : 'empty';
     let owner = `${pick(names)}${pick(suffixes)}`;
     if (used.has(owner)) owner = `${owner}-${i}`;
     used.add(owner);
     const fork = `${owner}/dist-sys-course`;
     const day = new Date(Date.UTC(2025, 2, 1) + Math.floor(random() * 90 * 24) * 3_600_000).toISOString();
     const sha = (i * 2654435761).toString(16).padStart(8, '0').repeat(5).slice(0, 40);
-    const base: CohortRow = { fork, owner, url: `https://github.com/${fork}`, state, passed: 0, total: 0, failing: [], findings: [], archived: false, lastCommit: day, headSha: sha, reason: null };
+    const base: CohortRow = {
+      fork,
+      owner,
+      url: `https://github.com/${fork}`,
+      state,
+      passed: 0,
+      total: 0,
+      failing: [],
+      findings: [],
+      archived: false,
+      lastCommit: day,
+      headSha: sha,
+      reason: null,
+    };
     if (state === 'passed') {
       rows.push({ ...base, passed: CRITERIA.length, total: CRITERIA.length, topics: TOPICS.map((t) => t.id) });
     } else if (state === 'failing') {
@@ -224,7 +266,10 @@ function generate(n: number, seed = 42): CohortReport {
         failing: failing.map(({ id, title }) => ({
           id,
           title,
-          questions: id === 'location' || id === 'difficulty' ? [] : [...new Set([1 + Math.floor(random() * 15), 1 + Math.floor(random() * 15)])].sort((a, b) => a - b),
+          questions:
+            id === 'location' || id === 'difficulty'
+              ? []
+              : [...new Set([1 + Math.floor(random() * 15), 1 + Math.floor(random() * 15)])].sort((a, b) => a - b),
         })),
       });
     } else {
@@ -236,7 +281,13 @@ function generate(n: number, seed = 42): CohortReport {
       });
     }
   }
-  return { template: 'course-org/dist-sys-course', path: 'week-24/day1-dist-sys-qa.md', generatedAt: '2025-06-01T14:03:27Z', criteria: CRITERIA, rows };
+  return {
+    template: 'course-org/dist-sys-course',
+    path: 'week-24/day1-dist-sys-qa.md',
+    generatedAt: '2025-06-01T14:03:27Z',
+    criteria: CRITERIA,
+    rows,
+  };
 }
 
 async function openReport(browser: Browser, report: CohortReport, dir: string, name: string) {
@@ -257,88 +308,103 @@ async function openReport(browser: Browser, report: CohortReport, dir: string, n
 
 const scoreColumn = (page: Page) => page.$$eval('#learners tbody tr', (trs) => trs.map((tr) => Number(tr.children[3]!.textContent!.split('/')[0])));
 const attrCounts = (page: Page, key: string) =>
-  page.$$eval(`rect[data-${key}]`, (rects, k) => rects.map((r) => [r.getAttribute(`data-${k}`)!, Number(r.getAttribute('data-count'))] as [string, number]), key);
+  page.$$eval(
+    `rect[data-${key}]`,
+    (rects, k) => rects.map((r) => [r.getAttribute(`data-${k}`)!, Number(r.getAttribute('data-count'))] as [string, number]),
+    key,
+  );
 
 describe('the page in Chromium', () => {
-  it.skipIf(!HAS_CHROMIUM)('shows 1,000 learners, sorts by score both ways, and fetches nothing', async () => {
-    const report = generate(1000);
-    const states = new Set(report.rows.map((r) => r.state));
-    expect(states.size).toBe(5);
-    // expected chart values, from the generated rows
-    const expectedCriteria = CRITERIA.map((c): [string, number] => [
-      c.id,
-      report.rows.filter((r) => r.state === 'passed' || (r.state === 'failing' && !r.failing.some((f) => f.id === c.id))).length,
-    ]);
-    const expectedHistogram = CRITERIA.map((_, k) => k)
-      .concat(CRITERIA.length)
-      .map((k): [string, number] => [String(k), report.rows.filter((r) => (r.state === 'passed' || r.state === 'failing' ? r.passed : 0) === k).length]);
+  it.skipIf(!HAS_CHROMIUM)(
+    'shows 1,000 learners, sorts by score both ways, and fetches nothing',
+    async () => {
+      const report = generate(1000);
+      const states = new Set(report.rows.map((r) => r.state));
+      expect(states.size).toBe(5);
+      // expected chart values, from the generated rows
+      const expectedCriteria = CRITERIA.map((c): [string, number] => [
+        c.id,
+        report.rows.filter((r) => r.state === 'passed' || (r.state === 'failing' && !r.failing.some((f) => f.id === c.id))).length,
+      ]);
+      const expectedHistogram = CRITERIA.map((_, k) => k)
+        .concat(CRITERIA.length)
+        .map((k): [string, number] => [
+          String(k),
+          report.rows.filter((r) => (r.state === 'passed' || r.state === 'failing' ? r.passed : 0) === k).length,
+        ]);
 
-    const dir = await mkdtemp(join(tmpdir(), 'cohort-html-'));
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    try {
-      const { page, url, requests, errors } = await openReport(browser, report, dir, 'cohort.html');
-      expect(await page.locator('#learners tbody tr').count()).toBe(1000);
+      const dir = await mkdtemp(join(tmpdir(), 'cohort-html-'));
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+      try {
+        const { page, url, requests, errors } = await openReport(browser, report, dir, 'cohort.html');
+        expect(await page.locator('#learners tbody tr').count()).toBe(1000);
 
-      const before = await scoreColumn(page);
-      expect(before).toHaveLength(1000);
-      const sorted = [...before].sort((a, b) => a - b);
-      const score = page.locator('th[data-key="score"]');
+        const before = await scoreColumn(page);
+        expect(before).toHaveLength(1000);
+        const sorted = [...before].sort((a, b) => a - b);
+        const score = page.locator('th[data-key="score"]');
 
-      await score.click();
-      expect(await score.getAttribute('aria-sort')).toBe('ascending');
-      expect(await page.locator('th[data-key="fork"]').getAttribute('aria-sort')).toBeNull();
-      const ascending = await scoreColumn(page);
-      expect([ascending[0], ascending[999]]).toEqual([sorted[0], sorted[999]]);
-      expect(ascending).toEqual(sorted);
+        await score.click();
+        expect(await score.getAttribute('aria-sort')).toBe('ascending');
+        expect(await page.locator('th[data-key="fork"]').getAttribute('aria-sort')).toBeNull();
+        const ascending = await scoreColumn(page);
+        expect([ascending[0], ascending[999]]).toEqual([sorted[0], sorted[999]]);
+        expect(ascending).toEqual(sorted);
 
-      await score.click();
-      expect(await score.getAttribute('aria-sort')).toBe('descending');
-      const descending = await scoreColumn(page);
-      expect([descending[0], descending[999]]).toEqual([sorted[999], sorted[0]]);
-      expect(descending).toEqual([...sorted].reverse());
+        await score.click();
+        expect(await score.getAttribute('aria-sort')).toBe('descending');
+        const descending = await scoreColumn(page);
+        expect([descending[0], descending[999]]).toEqual([sorted[999], sorted[0]]);
+        expect(descending).toEqual([...sorted].reverse());
 
-      // stable: among equal scores, rows keep the page's original (fork) order
-      const forks = await page.$$eval('#learners tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-fork')!));
-      const original = report.rows.map((r) => r.fork).sort(new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare);
-      const topScore = forks.slice(0, descending.lastIndexOf(sorted[999]!) + 1);
-      expect(topScore).toEqual(original.filter((f) => topScore.includes(f)));
+        // stable: among equal scores, rows keep the page's original (fork) order
+        const forks = await page.$$eval('#learners tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-fork')!));
+        const original = report.rows.map((r) => r.fork).sort(new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare);
+        const topScore = forks.slice(0, descending.lastIndexOf(sorted[999]!) + 1);
+        expect(topScore).toEqual(original.filter((f) => topScore.includes(f)));
 
-      expect(await attrCounts(page, 'criterion')).toEqual(expectedCriteria);
-      expect(await attrCounts(page, 'topic')).toEqual(TOPICS.map((t) => [t.id, report.rows.filter((r) => r.topics?.includes(t.id)).length]));
-      const histogram = await attrCounts(page, 'score');
-      expect(histogram).toEqual(expectedHistogram);
-      expect(histogram.reduce((sum, [, n]) => sum + n, 0)).toBe(1000);
+        expect(await attrCounts(page, 'criterion')).toEqual(expectedCriteria);
+        expect(await attrCounts(page, 'topic')).toEqual(TOPICS.map((t) => [t.id, report.rows.filter((r) => r.topics?.includes(t.id)).length]));
+        const histogram = await attrCounts(page, 'score');
+        expect(histogram).toEqual(expectedHistogram);
+        expect(histogram.reduce((sum, [, n]) => sum + n, 0)).toBe(1000);
 
-      // the inline style applied (its CSP hash matched) and the script ran without errors
-      const badge = await page.evaluate("getComputedStyle(document.querySelector('#learners .badge')).borderRadius");
-      expect(badge).toBe('999px');
-      expect(errors).toEqual([]);
-      expect(requests).toEqual([url]);
+        // the inline style applied (its CSP hash matched) and the script ran without errors
+        const badge = await page.evaluate("getComputedStyle(document.querySelector('#learners .badge')).borderRadius");
+        expect(badge).toBe('999px');
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([url]);
 
-      // without JavaScript the table is still there, in fork order
-      const noJs = await browser.newContext({ javaScriptEnabled: false });
-      const plain = await noJs.newPage();
-      await plain.goto(url);
-      expect(await plain.locator('#learners tbody tr').count()).toBe(1000);
-      expect(await plain.locator('#learners').isVisible()).toBe(true);
-      await noJs.close();
-    } finally {
-      await browser.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 15_000);
+        // without JavaScript the table is still there, in fork order
+        const noJs = await browser.newContext({ javaScriptEnabled: false });
+        const plain = await noJs.newPage();
+        await plain.goto(url);
+        expect(await plain.locator('#learners tbody tr').count()).toBe(1000);
+        expect(await plain.locator('#learners').isVisible()).toBe(true);
+        await noJs.close();
+      } finally {
+        await browser.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    15_000,
+  );
 
-  it.skipIf(!HAS_CHROMIUM || process.env.UPDATE_SCREENSHOT !== '1')('updates docs/cohort-report.png (UPDATE_SCREENSHOT=1)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'cohort-html-'));
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    try {
-      const { page, errors, requests, url } = await openReport(browser, generate(40, 7), dir, 'screenshot.html');
-      await page.screenshot({ path: SCREENSHOT });
-      expect(errors).toEqual([]);
-      expect(requests).toEqual([url]);
-    } finally {
-      await browser.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 15_000);
+  it.skipIf(!HAS_CHROMIUM || process.env.UPDATE_SCREENSHOT !== '1')(
+    'updates docs/cohort-report.png (UPDATE_SCREENSHOT=1)',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'cohort-html-'));
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+      try {
+        const { page, errors, requests, url } = await openReport(browser, generate(40, 7), dir, 'screenshot.html');
+        await page.screenshot({ path: SCREENSHOT });
+        expect(errors).toEqual([]);
+        expect(requests).toEqual([url]);
+      } finally {
+        await browser.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    15_000,
+  );
 });

@@ -35,7 +35,11 @@ const KINDS: Array<{ kind: string; state: ForkState; spec: () => ForkSpec }> = [
   { kind: 'forbidden', state: 'unreadable', spec: () => ({ forbidden: true }) },
   { kind: 'a directory at the path', state: 'unreadable', spec: () => ({ files: { [`${PATH}/notes.md`]: 'x' } }) },
   // a learner lowering the bar in their own fork: the instructor's config is what counts
-  { kind: 'own config lowering the bar', state: 'failing', spec: () => ({ files: { [PATH]: withoutQ3Gotchas, '.playbook-proof.json': '{"gotchas": 0, "rules": {"gotchas": "off"}}' } }) },
+  {
+    kind: 'own config lowering the bar',
+    state: 'failing',
+    spec: () => ({ files: { [PATH]: withoutQ3Gotchas, '.playbook-proof.json': '{"gotchas": 0, "rules": {"gotchas": "off"}}' } }),
+  },
   { kind: 'playbook elsewhere', state: 'missing', spec: () => ({ files: { 'week24/qa.md': example } }) },
 ];
 
@@ -59,7 +63,12 @@ describe('cohort scan', () => {
   it('gives each of 1,000 forks its row, in at most 40 requests', async () => {
     generate(1000);
     // two forks whose playbook is over GraphQL's text limit: read through the contents API
-    fake.addRepository({ owner: 'big-1', name: 'dist-sys-course', parent: TEMPLATE, files: { [PATH]: example.replace('\n## Q1:', `\n\`\`\`text\n${'padding line\n'.repeat(50_000)}\`\`\`\n\n## Q1:`) } });
+    fake.addRepository({
+      owner: 'big-1',
+      name: 'dist-sys-course',
+      parent: TEMPLATE,
+      files: { [PATH]: example.replace('\n## Q1:', `\n\`\`\`text\n${'padding line\n'.repeat(50_000)}\`\`\`\n\n## Q1:`) },
+    });
     fake.addRepository({ owner: 'big-2', name: 'dist-sys-course', parent: TEMPLATE, files: { [PATH]: 'x'.repeat(6 * 1024 * 1024) } });
     const { code, report, stdout, stderr } = await scan();
     expect(stderr).toBe('');
@@ -77,7 +86,23 @@ describe('cohort scan', () => {
     expect(byFork.get('learner-0003/dist-sys-course')!).toMatchObject({ state: 'empty', headSha: null, reason: 'the fork has no commits' });
     expect(byFork.get('learner-0004/dist-sys-course')!.reason).toBe('the playbook is a binary file, not Markdown text');
     // the lesson map's topics each checked playbook has a question on; none for a fork that could not be checked
-    expect(byFork.get('learner-0000/dist-sys-course')!.topics).toEqual(['cap', 'consensus', 'replication', 'partitions', 'leader-election', 'linearizability', 'vector-clocks', 'crdts', 'exactly-once', 'idempotency', 'back-pressure', 'bft', 'jepsen', 'formal-verification', 'calm']);
+    expect(byFork.get('learner-0000/dist-sys-course')!.topics).toEqual([
+      'cap',
+      'consensus',
+      'replication',
+      'partitions',
+      'leader-election',
+      'linearizability',
+      'vector-clocks',
+      'crdts',
+      'exactly-once',
+      'idempotency',
+      'back-pressure',
+      'bft',
+      'jepsen',
+      'formal-verification',
+      'calm',
+    ]);
     expect(byFork.get('learner-0001/dist-sys-course')!.topics).toHaveLength(15);
     expect(['learner-0002', 'learner-0003', 'learner-0004'].map((o) => byFork.get(`${o}/dist-sys-course`)!.topics)).toEqual([null, null, null]);
     expect(byFork.get('learner-0006/dist-sys-course')!.reason).toBe('the token is not allowed to read this fork (403 Forbidden)');
@@ -101,7 +126,12 @@ describe('cohort scan', () => {
   }, 30_000);
 
   it('reads a symbolic link at the path as GitHub, the Action and the hook do: not the playbook', async () => {
-    fake.addRepository({ owner: 'linked', name: 'dist-sys-course', parent: TEMPLATE, files: { 'notes/playbook.md': example, [PATH]: { symlink: '../notes/playbook.md' } } });
+    fake.addRepository({
+      owner: 'linked',
+      name: 'dist-sys-course',
+      parent: TEMPLATE,
+      files: { 'notes/playbook.md': example, [PATH]: { symlink: '../notes/playbook.md' } },
+    });
     fake.addRepository({ owner: 'dangling', name: 'dist-sys-course', parent: TEMPLATE, files: { [PATH]: { symlink: '../../elsewhere.md' } } });
     fake.addRepository({ owner: 'copied', name: 'dist-sys-course', parent: TEMPLATE, files: { 'notes/playbook.md': example, [PATH]: example } });
     const { code, report } = await scan();
@@ -120,7 +150,9 @@ describe('cohort scan', () => {
     expect(code).toBe(0);
     const csv = readFileSync(join(dir, 'cohort.csv'), 'utf8').split('\r\n');
     expect(csv[0]).toBe('fork,owner,state,passed,total,failing,last_commit,reason,url,archived');
-    expect(csv).toContain(`learner-0001/dist-sys-course,learner-0001,failing,6,7,gotchas (Q3),${fake.repository('learner-0001', 'dist-sys-course')!.committedDate},,https://github.com/learner-0001/dist-sys-course,false`);
+    expect(csv).toContain(
+      `learner-0001/dist-sys-course,learner-0001,failing,6,7,gotchas (Q3),${fake.repository('learner-0001', 'dist-sys-course')!.committedDate},,https://github.com/learner-0001/dist-sys-course,false`,
+    );
     const html = readFileSync(join(dir, 'cohort.html'), 'utf8');
     expect(html).toContain('data-fork="learner-0001/dist-sys-course"');
     expect(html).not.toMatch(/<link|src="http|@import/);
@@ -131,7 +163,11 @@ describe('cohort enforcement', () => {
   const writes = () => fake.calls.filter((c) => c.method !== 'GET' && !(c.method === 'POST' && c.path === '/graphql'));
 
   it('on 1,000 forks: dry-run writes nothing, statuses and issues are set once, a second run changes nothing', async () => {
-    fake.generateForks(TEMPLATE, 1000, (i) => ({ owner: `learner-${String(i).padStart(4, '0')}`, hasIssues: true, ...KINDS[i % KINDS.length]!.spec() }));
+    fake.generateForks(TEMPLATE, 1000, (i) => ({
+      owner: `learner-${String(i).padStart(4, '0')}`,
+      hasIssues: true,
+      ...KINDS[i % KINDS.length]!.spec(),
+    }));
     const headOf = (owner: string) => fake.repository(owner, 'dist-sys-course')!.headSha!;
 
     const dry = await scan(['--status', '--issue', '--dry-run']);
@@ -145,9 +181,19 @@ describe('cohort enforcement', () => {
     const first = await scan(['--status', '--issue']);
     // statuses on passed, failing and missing forks that are not archived; issues on failing and missing ones
     expect(first.stdout).toMatch(/\n900 changes made\n$/);
-    expect(fake.statuses('learner-0000', 'dist-sys-course', headOf('learner-0000'))[0]).toMatchObject({ state: 'success', context: 'playbook-proof', description: '7/7 criteria pass' });
-    expect(fake.statuses('learner-0001', 'dist-sys-course', headOf('learner-0001'))[0]).toMatchObject({ state: 'failure', description: '6/7 criteria pass; failing: gotchas' });
-    expect(fake.statuses('learner-0002', 'dist-sys-course', headOf('learner-0002'))[0]).toMatchObject({ state: 'failure', description: `no playbook at ${PATH} on the default branch` });
+    expect(fake.statuses('learner-0000', 'dist-sys-course', headOf('learner-0000'))[0]).toMatchObject({
+      state: 'success',
+      context: 'playbook-proof',
+      description: '7/7 criteria pass',
+    });
+    expect(fake.statuses('learner-0001', 'dist-sys-course', headOf('learner-0001'))[0]).toMatchObject({
+      state: 'failure',
+      description: '6/7 criteria pass; failing: gotchas',
+    });
+    expect(fake.statuses('learner-0002', 'dist-sys-course', headOf('learner-0002'))[0]).toMatchObject({
+      state: 'failure',
+      description: `no playbook at ${PATH} on the default branch`,
+    });
     const issues = fake.issues('learner-0001', 'dist-sys-course');
     expect(issues).toHaveLength(1);
     expect(issues[0]!.body).toContain('- ❌ Gotcha section lists ≥2 wrong answers per question: Q3');
@@ -174,7 +220,11 @@ describe('cohort enforcement', () => {
 describe('cohort bad input', () => {
   it.each([
     [['--template', 'not a repo'], {}, 'playbook-proof: --template must be OWNER/REPO, got "not a repo"\n'],
-    [['--template', TEMPLATE], { GITHUB_TOKEN: '' }, 'playbook-proof: no token: pass --token or set GITHUB_TOKEN (or GH_TOKEN); it needs read access to the forks\n'],
+    [
+      ['--template', TEMPLATE],
+      { GITHUB_TOKEN: '' },
+      'playbook-proof: no token: pass --token or set GITHUB_TOKEN (or GH_TOKEN); it needs read access to the forks\n',
+    ],
     [['--template', 'course-org/nope'], {}, 'playbook-proof: the template course-org/nope was not found, or the token cannot see it\n'],
   ])('%j exits 2 with one line', async (args, env, message) => {
     const { code, stderr } = await cli(['cohort', ...args], tmpdir(), { GITHUB_TOKEN: 'ghs_x', GITHUB_API_URL: fake.url, ...env });

@@ -36,20 +36,19 @@ describe('inert', () => {
 
 describe('checklist comment', () => {
   it('links each failing question to its line at the head commit, and escapes what the learner wrote', () => {
-    const doc = [
-      '## Q1: @org/team `<img src=x onerror=alert(1)>` [x](javascript:alert(1)) [L1]',
-      '',
-      '**Answer:**',
-      'A short answer.',
-    ].join('\n');
+    const doc = ['## Q1: @org/team `<img src=x onerror=alert(1)>` [x](javascript:alert(1)) [L1]', '', '**Answer:**', 'A short answer.'].join('\n');
     const body = formatComment(lint(doc, { path: ctx.path }), ctx);
     expect(body.startsWith(`${COMMENT_MARKER}\n### ❌ Playbook proof: 1/7 criteria pass\n`)).toBe(true);
-    expect(body).toContain(`Checked [\`week-24/day1-dist-sys-qa.md\`](https://github.com/Codertocat/Hello-World/blob/${ctx.sha}/week-24/day1-dist-sys-qa.md) at commit`);
+    expect(body).toContain(
+      `Checked [\`week-24/day1-dist-sys-qa.md\`](https://github.com/Codertocat/Hello-World/blob/${ctx.sha}/week-24/day1-dist-sys-qa.md) at commit`,
+    );
     expect(body).toContain(
       `[Q1 · @\u200Borg/team &lt;img src=x onerror=alert(1)&gt; \\[x\\](javascript:alert(1))](${lineUrl(ctx, 1)}): Q1 has no Project Example part`,
     );
     expect(body).toContain(`(${lineUrl(ctx, 3)}): Q1's answer has 3 words, expected at least 30 for a full answer`);
-    expect(lineUrl(ctx, 3)).toBe('https://github.com/Codertocat/Hello-World/blob/ec26c3e57ca3a959ca5aad62de7213c562f8c821/week-24/day1-dist-sys-qa.md?plain=1#L3');
+    expect(lineUrl(ctx, 3)).toBe(
+      'https://github.com/Codertocat/Hello-World/blob/ec26c3e57ca3a959ca5aad62de7213c562f8c821/week-24/day1-dist-sys-qa.md?plain=1#L3',
+    );
     // nothing the learner wrote survives as markup
     expect(body).not.toMatch(/<img|[^\\]\]\(javascript|@org/);
   });

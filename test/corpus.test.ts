@@ -33,7 +33,7 @@ describe('the development corpus', () => {
     expect(present || !process.env.CI).toBe(true);
   });
 
-  it.skipIf(!present).each(Object.keys(manifest))('%s gets the instructor\'s verdict', (file) => {
+  it.skipIf(!present).each(Object.keys(manifest))("%s gets the instructor's verdict", (file) => {
     const expected = manifest[file]!;
     const sorted = Object.fromEntries(Object.entries(expected.fail).map(([id, qs]) => [id, qs && [...qs].sort((a, b) => a - b)]));
     expect(verdict(file)).toEqual({ passed: expected.passed, fail: sorted });

@@ -13,26 +13,39 @@ const corpusDir = join(repoRoot, '..', 'shared', 'corpus');
 const hasCorpus = existsSync(corpusDir);
 
 // The topic of each question, in document order, read by an instructor from the titles.
-const MAP = 'cap consensus replication partitions leader-election linearizability vector-clocks crdts exactly-once idempotency back-pressure bft jepsen formal-verification calm';
+const MAP =
+  'cap consensus replication partitions leader-election linearizability vector-clocks crdts exactly-once idempotency back-pressure bft jepsen formal-verification calm';
 const EXPECTED: Record<string, string> = {
   'pass-qa.md': MAP,
   'pass-crlf-bom.md': MAP,
   'pass-html-bits.md': MAP,
-  'pass-components-plain.md': 'cap consensus replication linearizability partitions leader-election exactly-once idempotency vector-clocks crdts bft back-pressure jepsen formal-verification calm',
-  'pass-level-lines.md': 'cap consensus replication leader-election partitions linearizability vector-clocks crdts calm exactly-once idempotency back-pressure bft jepsen formal-verification',
-  'pass-narrative.md': 'cap replication partitions linearizability consensus leader-election vector-clocks crdts idempotency exactly-once back-pressure bft jepsen formal-verification calm',
-  'pass-obsidian.md': 'consensus cap leader-election replication partitions linearizability idempotency exactly-once vector-clocks crdts back-pressure bft formal-verification jepsen calm',
-  'pass-setext.md': 'cap replication consensus leader-election partitions vector-clocks linearizability crdts idempotency exactly-once back-pressure jepsen bft calm formal-verification',
+  'pass-components-plain.md':
+    'cap consensus replication linearizability partitions leader-election exactly-once idempotency vector-clocks crdts bft back-pressure jepsen formal-verification calm',
+  'pass-level-lines.md':
+    'cap consensus replication leader-election partitions linearizability vector-clocks crdts calm exactly-once idempotency back-pressure bft jepsen formal-verification',
+  'pass-narrative.md':
+    'cap replication partitions linearizability consensus leader-election vector-clocks crdts idempotency exactly-once back-pressure bft jepsen formal-verification calm',
+  'pass-obsidian.md':
+    'consensus cap leader-election replication partitions linearizability idempotency exactly-once vector-clocks crdts back-pressure bft formal-verification jepsen calm',
+  'pass-setext.md':
+    'cap replication consensus leader-election partitions vector-clocks linearizability crdts idempotency exactly-once back-pressure jepsen bft calm formal-verification',
   'fail-qa-no-l3.md': MAP,
-  'fail-components-plain-generic-project.md': 'cap consensus replication linearizability partitions leader-election exactly-once idempotency vector-clocks crdts bft back-pressure jepsen formal-verification calm',
-  'fail-level-lines-no-tradeoff-no-difficulty.md': 'cap consensus replication leader-election partitions linearizability vector-clocks crdts calm exactly-once idempotency back-pressure bft jepsen formal-verification',
-  'fail-narrative-no-metric-stub-answer.md': 'cap replication partitions linearizability consensus leader-election vector-clocks crdts idempotency exactly-once back-pressure bft jepsen formal-verification calm',
-  'fail-obsidian-wrapped-row-gotcha-no-reason.md': 'consensus cap leader-election replication partitions linearizability idempotency exactly-once vector-clocks crdts back-pressure bft formal-verification jepsen calm',
-  'fail-setext-gotchas-short.md': 'cap replication consensus leader-election partitions vector-clocks linearizability crdts idempotency exactly-once back-pressure jepsen bft calm formal-verification',
+  'fail-components-plain-generic-project.md':
+    'cap consensus replication linearizability partitions leader-election exactly-once idempotency vector-clocks crdts bft back-pressure jepsen formal-verification calm',
+  'fail-level-lines-no-tradeoff-no-difficulty.md':
+    'cap consensus replication leader-election partitions linearizability vector-clocks crdts calm exactly-once idempotency back-pressure bft jepsen formal-verification',
+  'fail-narrative-no-metric-stub-answer.md':
+    'cap replication partitions linearizability consensus leader-election vector-clocks crdts idempotency exactly-once back-pressure bft jepsen formal-verification calm',
+  'fail-obsidian-wrapped-row-gotcha-no-reason.md':
+    'consensus cap leader-election replication partitions linearizability idempotency exactly-once vector-clocks crdts back-pressure bft formal-verification jepsen calm',
+  'fail-setext-gotchas-short.md':
+    'cap replication consensus leader-election partitions vector-clocks linearizability crdts idempotency exactly-once back-pressure jepsen bft calm formal-verification',
   // Q10 is a second copy of Q9: idempotency has no question
-  'fail-crlf-bom-duplicate-number-cheat-rows.md': 'cap consensus replication partitions leader-election linearizability vector-clocks crdts exactly-once exactly-once back-pressure bft jepsen formal-verification calm',
+  'fail-crlf-bom-duplicate-number-cheat-rows.md':
+    'cap consensus replication partitions leader-election linearizability vector-clocks crdts exactly-once exactly-once back-pressure bft jepsen formal-verification calm',
   // the CALM question is gone
-  'fail-html-bits-14-questions.md': 'cap consensus replication partitions leader-election linearizability vector-clocks crdts exactly-once idempotency back-pressure bft jepsen formal-verification',
+  'fail-html-bits-14-questions.md':
+    'cap consensus replication partitions leader-election linearizability vector-clocks crdts exactly-once idempotency back-pressure bft jepsen formal-verification',
 };
 
 describe.skipIf(!hasCorpus)('coverage on every corpus file', () => {
@@ -48,11 +61,13 @@ describe.skipIf(!hasCorpus)('coverage on every corpus file', () => {
   });
 
   it.each([
-    ['fail-crlf-bom-duplicate-number-cheat-rows.md', 'No question covers Idempotency, an L2 topic of the lesson\'s coverage map'],
-    ['fail-html-bits-14-questions.md', 'No question covers CALM theorem, an L3 topic of the lesson\'s coverage map'],
+    ['fail-crlf-bom-duplicate-number-cheat-rows.md', "No question covers Idempotency, an L2 topic of the lesson's coverage map"],
+    ['fail-html-bits-14-questions.md', "No question covers CALM theorem, an L3 topic of the lesson's coverage map"],
   ])('%s: one topic without a question', (name, message) => {
     const result = lint(readFileSync(join(corpusDir, name), 'utf8'));
-    expect(result.findings.filter((f) => f.ruleId === 'coverage').map((f) => [f.line, f.messageId, f.message])).toEqual([[1, 'missingTopic', message]]);
+    expect(result.findings.filter((f) => f.ruleId === 'coverage').map((f) => [f.line, f.messageId, f.message])).toEqual([
+      [1, 'missingTopic', message],
+    ]);
   });
 
   it('fail-qa-no-l3.md: the L3 topics are flagged wherever their questions are read as L2', () => {
@@ -60,7 +75,9 @@ describe.skipIf(!hasCorpus)('coverage on every corpus file', () => {
     const result = lint(readFileSync(join(corpusDir, 'fail-qa-no-l3.md'), 'utf8'));
     const rated = result.playbook.questions.filter((q) => q.number >= 12 && q.difficulty?.level != null);
     for (const q of rated) expect(q.difficulty!.level).toBe('L2');
-    expect(result.findings.filter((f) => f.ruleId === 'coverage').map((f) => [f.question, f.messageId])).toEqual(rated.map((q) => [q.number, 'levelMismatch']));
+    expect(result.findings.filter((f) => f.ruleId === 'coverage').map((f) => [f.question, f.messageId])).toEqual(
+      rated.map((q) => [q.number, 'levelMismatch']),
+    );
   });
 
   it('the other failing files get no coverage warning', () => {

@@ -22,7 +22,11 @@ describe('the shipped example playbook', () => {
   it('gives every question every part explicitly, and a matching cheat-sheet row', () => {
     for (const q of result.playbook.questions) {
       expect([q.theory?.style, q.project?.style, q.tradeoff?.style, q.metric?.style, q.gotchas?.style]).toEqual([
-        'bold', 'bold', 'bold', 'bold', 'bold',
+        'bold',
+        'bold',
+        'bold',
+        'bold',
+        'bold',
       ]);
       expect(q.gotchaItems.length).toBeGreaterThanOrEqual(2);
     }

@@ -34,7 +34,19 @@ describe('explain report schema', () => {
   it('has exactly the documented keys, in order', () => {
     expect(Object.keys(report)).toEqual(['file', 'passed', 'score', 'questions', 'cheatSheet', 'findings']);
     expect(Object.keys(report.questions[0]!)).toEqual([
-      'number', 'title', 'line', 'endLine', 'passed', 'copyOf', 'difficulty', 'parts', 'missing', 'gotchas', 'cheatSheetRow', 'nearMisses', 'findings',
+      'number',
+      'title',
+      'line',
+      'endLine',
+      'passed',
+      'copyOf',
+      'difficulty',
+      'parts',
+      'missing',
+      'gotchas',
+      'cheatSheetRow',
+      'nearMisses',
+      'findings',
     ]);
     expect(Object.keys(report.questions[0]!.difficulty!)).toEqual(['level', 'raw', 'line', 'how']);
     expect(Object.keys(report.questions[0]!.parts[0]!)).toEqual(['kind', 'line', 'endLine', 'how', 'label', 'words']);
@@ -65,7 +77,9 @@ describe('explain report schema', () => {
     const report = toExplainReport(lint(doc.replace('## Level 2', '## Part A'), { path: 'week-24/day1-dist-sys-qa.md' }));
     const q2 = report.questions[1]!;
     expect(q2.difficulty).toBeNull();
-    expect(q2.nearMisses).toEqual([{ line: 14, kind: 'difficulty', text: 'I would rate the difficulty as L3 here.', why: 'it is not a rating line' }]);
+    expect(q2.nearMisses).toEqual([
+      { line: 14, kind: 'difficulty', text: 'I would rate the difficulty as L3 here.', why: 'it is not a rating line' },
+    ]);
     expect(q2.findings.map((f) => `${f.line} ${f.ruleId}/${f.messageId}`)).toContain('13 difficulty/missingNear');
   });
 

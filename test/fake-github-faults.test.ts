@@ -21,7 +21,12 @@ describe('pull requests', () => {
     fake.setPullRequest('acme', 'repo', { number: 7, headSha: SHA, headRepo: 'learner/fork' });
     fake.setIssueLabels('acme', 'repo', 7, ['proof: passed']);
     const { data } = await octokit.rest.pulls.get({ owner: 'acme', repo: 'repo', pull_number: 7 });
-    expect(data).toMatchObject({ number: 7, state: 'open', head: { sha: SHA, repo: { full_name: 'learner/fork' } }, base: { repo: { full_name: 'acme/repo' } } });
+    expect(data).toMatchObject({
+      number: 7,
+      state: 'open',
+      head: { sha: SHA, repo: { full_name: 'learner/fork' } },
+      base: { repo: { full_name: 'acme/repo' } },
+    });
     expect(data.labels.map((l) => l.name)).toEqual(['proof: passed']);
     fake.setPullRequest('acme', 'repo', { number: 7, headSha: 'b'.repeat(40) });
     expect((await octokit.rest.pulls.get({ owner: 'acme', repo: 'repo', pull_number: 7 })).data.head.sha).toBe('b'.repeat(40));
@@ -29,7 +34,9 @@ describe('pull requests', () => {
 
   it('answers 404 for a pull request that was not seeded, and refuses a head that is not a SHA', async () => {
     await expect(octokit.rest.pulls.get({ owner: 'acme', repo: 'repo', pull_number: 8 })).rejects.toMatchObject({ status: 404 });
-    expect(() => fake.setPullRequest('acme', 'repo', { number: 1, headSha: 'main' })).toThrow('setPullRequest: headSha "main" is not 40 lower-case hex digits');
+    expect(() => fake.setPullRequest('acme', 'repo', { number: 1, headSha: 'main' })).toThrow(
+      'setPullRequest: headSha "main" is not 40 lower-case hex digits',
+    );
   });
 });
 
@@ -51,7 +58,11 @@ describe('hang and failWhen', () => {
     fake.failWhen({ match: (c) => c.query.ref === 'bad', status: 502, times: 2 });
     fake.setFile('acme', 'repo', 'bad', 'a.md', 'a');
     fake.setFile('acme', 'repo', 'good', 'a.md', 'a');
-    const ask = (ref: string) => octokit.rest.repos.getContent({ owner: 'acme', repo: 'repo', path: 'a.md', ref }).then((r) => r.status, (e: { status: number }) => e.status);
+    const ask = (ref: string) =>
+      octokit.rest.repos.getContent({ owner: 'acme', repo: 'repo', path: 'a.md', ref }).then(
+        (r) => r.status,
+        (e: { status: number }) => e.status,
+      );
     expect([await ask('bad'), await ask('good'), await ask('bad'), await ask('bad')]).toEqual([502, 200, 502, 200]);
   });
 });

@@ -102,7 +102,17 @@ describe('reviews', () => {
     ['a line past the hunk', { path: 'qa.md', line: 14, body: 'x' }, 'Pull request review thread line must be part of the diff'],
     ['a file not in the pull request', { path: 'other.md', line: 1, body: 'x' }, 'Path could not be resolved'],
   ])('refuses a comment on %s with 422 and creates nothing', async (_, comment, message) => {
-    const refused = await status(octokit.rest.pulls.createReview({ owner: O, repo: R, pull_number: 1, commit_id: HEAD1, event: 'COMMENT', body: 'b', comments: [{ ...comment, side: 'RIGHT' }] }));
+    const refused = await status(
+      octokit.rest.pulls.createReview({
+        owner: O,
+        repo: R,
+        pull_number: 1,
+        commit_id: HEAD1,
+        event: 'COMMENT',
+        body: 'b',
+        comments: [{ ...comment, side: 'RIGHT' }],
+      }),
+    );
     expect(refused).toMatchObject({ status: 422, data: { message: 'Unprocessable Entity', errors: [message] } });
     expect(fake.pulls.reviews(O, R, 1)).toEqual([]);
     expect(fake.pulls.reviewComments(O, R, 1)).toEqual([]);
@@ -110,13 +120,22 @@ describe('reviews', () => {
 
   it('needs a body for a COMMENT review and a commit of the pull request', async () => {
     expect((await status(octokit.rest.pulls.createReview({ owner: O, repo: R, pull_number: 1, event: 'COMMENT' }))).status).toBe(422);
-    expect((await status(octokit.rest.pulls.createReview({ owner: O, repo: R, pull_number: 1, commit_id: HEAD2, event: 'COMMENT', body: 'b' }))).data.errors).toEqual([
-      'Commit id is not part of the pull request',
-    ]);
+    expect(
+      (await status(octokit.rest.pulls.createReview({ owner: O, repo: R, pull_number: 1, commit_id: HEAD2, event: 'COMMENT', body: 'b' }))).data
+        .errors,
+    ).toEqual(['Commit id is not part of the pull request']);
   });
 
   it('updates and deletes a review comment by id; a deleted one is 404', async () => {
-    await octokit.rest.pulls.createReview({ owner: O, repo: R, pull_number: 1, commit_id: HEAD1, event: 'COMMENT', body: 'b', comments: [{ path: 'qa.md', line: 10, body: 'first' }] });
+    await octokit.rest.pulls.createReview({
+      owner: O,
+      repo: R,
+      pull_number: 1,
+      commit_id: HEAD1,
+      event: 'COMMENT',
+      body: 'b',
+      comments: [{ path: 'qa.md', line: 10, body: 'first' }],
+    });
     const [comment] = fake.pulls.reviewComments(O, R, 1);
     await octokit.rest.pulls.updateReviewComment({ owner: O, repo: R, comment_id: comment!.id, body: 'second' });
     expect(fake.pulls.reviewComments(O, R, 1).map((c) => c.body)).toEqual(['second']);
@@ -128,7 +147,9 @@ describe('reviews', () => {
 
   it('refuses writes with a read-only token', async () => {
     fake.readOnly(O, R);
-    const refused = await status(octokit.rest.pulls.createReview({ owner: O, repo: R, pull_number: 1, commit_id: HEAD1, event: 'COMMENT', body: 'b' }));
+    const refused = await status(
+      octokit.rest.pulls.createReview({ owner: O, repo: R, pull_number: 1, commit_id: HEAD1, event: 'COMMENT', body: 'b' }),
+    );
     expect(refused).toMatchObject({ status: 403, data: { message: 'Resource not accessible by integration' } });
   });
 });
@@ -159,14 +180,18 @@ describe('review threads over GraphQL', () => {
     expect(one.repository.pullRequest.reviewThreads.pageInfo.hasNextPage).toBe(true);
     const two: any = await octokit.graphql(query, { after: one.repository.pullRequest.reviewThreads.pageInfo.endCursor });
     expect(two.repository.pullRequest.reviewThreads).toMatchObject({ nodes: [{ line: 10 }], pageInfo: { hasNextPage: false } });
-    const refused: any = await octokit.graphql(`{ repository(owner: "${O}", name: "${R}") { pullRequest(number: 1) { reviewThreads { totalCount } } } }`).catch((e: unknown) => e);
+    const refused: any = await octokit
+      .graphql(`{ repository(owner: "${O}", name: "${R}") { pullRequest(number: 1) { reviewThreads { totalCount } } } }`)
+      .catch((e: unknown) => e);
     expect(refused.errors[0].message).toBe('You must provide a `first` value to properly paginate the `reviewThreads` connection.');
   });
 
   it('resolves and unresolves a thread by its id; an unknown id is NOT_FOUND; a read-only token is FORBIDDEN', async () => {
     const [, thread] = fake.pulls.threads(O, R, 1);
     const resolve = 'mutation($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id isResolved resolvedBy { login } } } }';
-    expect(await octokit.graphql(resolve, { id: thread!.id })).toEqual({ resolveReviewThread: { thread: { id: thread!.id, isResolved: true, resolvedBy: { login: 'github-actions' } } } });
+    expect(await octokit.graphql(resolve, { id: thread!.id })).toEqual({
+      resolveReviewThread: { thread: { id: thread!.id, isResolved: true, resolvedBy: { login: 'github-actions' } } },
+    });
     expect(fake.pulls.threads(O, R, 1).map((t) => t.isResolved)).toEqual([false, true]);
     await octokit.graphql('mutation($id: ID!) { unresolveReviewThread(input: { threadId: $id }) { thread { isResolved } } }', { id: thread!.id });
     expect(fake.pulls.threads(O, R, 1)[1]!.isResolved).toBe(false);

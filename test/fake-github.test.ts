@@ -51,7 +51,12 @@ describe('contents', () => {
     expect(lines.slice(0, -2).every((line) => line.length === 60)).toBe(true);
     expect(lines.at(-1)).toBe('');
     expect(Buffer.from(data.content, 'base64').toString('utf8')).toBe(text);
-    expect(fake.calls.at(-1)).toMatchObject({ method: 'GET', path: `/repos/${O}/${R}/contents/week-24/day1 qa.md`, query: { ref: 'main' }, status: 200 });
+    expect(fake.calls.at(-1)).toMatchObject({
+      method: 'GET',
+      path: `/repos/${O}/${R}/contents/week-24/day1 qa.md`,
+      query: { ref: 'main' },
+      status: 200,
+    });
   });
 
   it('reads ref main when no ref is given, and keeps refs apart', async () => {
@@ -170,7 +175,10 @@ describe('issue comments', () => {
 
     const all = await octokit.paginate(octokit.rest.issues.listComments, { owner: O, repo: R, issue_number: 1, per_page: 100 });
     expect(all.map((c) => c.body)).toEqual(seeded.map((c) => c.body));
-    expect(fake.calls.map((c) => [c.query.page ?? '1', c.status])).toEqual([['1', 200], ['2', 200]]);
+    expect(fake.calls.map((c) => [c.query.page ?? '1', c.status])).toEqual([
+      ['1', 200],
+      ['2', 200],
+    ]);
 
     const first = await octokit.rest.issues.listComments({ owner: O, repo: R, issue_number: 1 });
     expect(first.data).toHaveLength(30);
@@ -349,9 +357,7 @@ describe('faults', () => {
   it('records unknown endpoints as 404', async () => {
     const error = await failure(octokit.request('GET /repos/{owner}/{repo}/pulls', { owner: O, repo: R }));
     expect(error.status).toBe(404);
-    expect(fake.calls).toEqual([
-      { method: 'GET', path: `/repos/${O}/${R}/pulls`, query: {}, body: undefined, status: 404, at: expect.any(Number) },
-    ]);
+    expect(fake.calls).toEqual([{ method: 'GET', path: `/repos/${O}/${R}/pulls`, query: {}, body: undefined, status: 404, at: expect.any(Number) }]);
   });
 });
 
@@ -497,7 +503,11 @@ describe('GraphQL repository batches', () => {
     const normal = (i: number) =>
       i % 2 === 0
         ? { owner: `learner-${i}` } // a fresh fork: the template's head commit
-        : { owner: `learner-${i}`, files: { [PLAYBOOK]: `# Playbook of learner ${i}\n` }, head: { sha: sha1(`learner ${i}`), committedDate: `2025-10-${String(i % 28 + 1).padStart(2, '0')}T12:00:00Z` } };
+        : {
+            owner: `learner-${i}`,
+            files: { [PLAYBOOK]: `# Playbook of learner ${i}\n` },
+            head: { sha: sha1(`learner ${i}`), committedDate: `2025-10-${String((i % 28) + 1).padStart(2, '0')}T12:00:00Z` },
+          };
     fake.generateForks(TEMPLATE, 42 + specials.length, (i) => (i < 42 ? normal(i) : specials[i - 42]!));
     const owners = [...Array.from({ length: 42 }, (_, i) => `learner-${i}`), ...specials.map((s) => s.owner), 'never-added'];
     expect(owners).toHaveLength(50);
@@ -510,7 +520,9 @@ describe('GraphQL repository batches', () => {
       variables[`n${k}`] = 'distributed-systems';
       return `  r${k}: repository(owner: $o${k}, name: $n${k}) ${FIELDS}`;
     });
-    const declarations = Object.keys(variables).map((v) => `$${v}: String!`).join(', ');
+    const declarations = Object.keys(variables)
+      .map((v) => `$${v}: String!`)
+      .join(', ');
     const query = `query Cohort(${declarations}) {\n${lines.join('\n')}\n}`;
 
     const error: any = await octokit.graphql(query, variables).then(
@@ -524,11 +536,16 @@ describe('GraphQL repository batches', () => {
     for (let i = 0; i < 42; i++) {
       expected[`r${i}`] =
         i % 2 === 0
-          ? { isEmpty: false, isArchived: false, defaultBranchRef: head(TEMPLATE_SHA, '2025-08-01T09:00:00Z'), object: playbook('# Playbook template\n') }
+          ? {
+              isEmpty: false,
+              isArchived: false,
+              defaultBranchRef: head(TEMPLATE_SHA, '2025-08-01T09:00:00Z'),
+              object: playbook('# Playbook template\n'),
+            }
           : {
               isEmpty: false,
               isArchived: false,
-              defaultBranchRef: head(sha1(`learner ${i}`), `2025-10-${String(i % 28 + 1).padStart(2, '0')}T12:00:00Z`),
+              defaultBranchRef: head(sha1(`learner ${i}`), `2025-10-${String((i % 28) + 1).padStart(2, '0')}T12:00:00Z`),
               object: playbook(`# Playbook of learner ${i}\n`),
             };
     }
@@ -539,7 +556,12 @@ describe('GraphQL repository batches', () => {
     };
     Object.assign(expected, {
       r42: { isEmpty: true, isArchived: false, defaultBranchRef: null, object: null },
-      r43: { isEmpty: false, isArchived: true, defaultBranchRef: head(TEMPLATE_SHA, '2025-08-01T09:00:00Z'), object: playbook('# Playbook template\n') },
+      r43: {
+        isEmpty: false,
+        isArchived: true,
+        defaultBranchRef: head(TEMPLATE_SHA, '2025-08-01T09:00:00Z'),
+        object: playbook('# Playbook template\n'),
+      },
       r44: { isEmpty: false, isArchived: false, defaultBranchRef: forkHead('missing'), object: null },
       r45: { isEmpty: false, isArchived: false, defaultBranchRef: forkHead('binary'), object: { text: null, isBinary: true, byteSize: 6 } },
       r46: { isEmpty: false, isArchived: false, defaultBranchRef: forkHead('huge'), object: { text: null, isBinary: false, byteSize: 512_001 } },
@@ -606,11 +628,31 @@ describe('GraphQL repository batches', () => {
 
   it.each([
     ['a syntax error', 200, 'query { repository(owner: "a", name: "b") { isEmpty }', 'Parse error on end of file at [1, 54]'],
-    ['an undeclared variable', 200, 'query { repository(owner: $o, name: "b") { isEmpty } }', 'Variable $o is used by anonymous query but not declared'],
-    ['a missing variable', 200, 'query Q($o: String!) { repository(owner: $o, name: "b") { isEmpty } }', 'Variable $o of type String! was provided invalid value'],
+    [
+      'an undeclared variable',
+      200,
+      'query { repository(owner: $o, name: "b") { isEmpty } }',
+      'Variable $o is used by anonymous query but not declared',
+    ],
+    [
+      'a missing variable',
+      200,
+      'query Q($o: String!) { repository(owner: $o, name: "b") { isEmpty } }',
+      'Variable $o of type String! was provided invalid value',
+    ],
     ['a missing argument', 200, 'query { repository(owner: "a") { isEmpty } }', "Field 'repository' is missing required arguments: name"],
-    ['a field the fake does not model', 400, 'query { repository(owner: "course", name: "distributed-systems") { stargazerCount } }', 'The fake GitHub does not answer the GraphQL field Repository.stargazerCount; it answers'],
-    ['a mutation the fake does not model', 400, 'mutation { addStar(input: {starrableId: "x"}) { clientMutationId } }', 'The fake GitHub answers only these GraphQL root fields: resolveReviewThread, unresolveReviewThread'],
+    [
+      'a field the fake does not model',
+      400,
+      'query { repository(owner: "course", name: "distributed-systems") { stargazerCount } }',
+      'The fake GitHub does not answer the GraphQL field Repository.stargazerCount; it answers',
+    ],
+    [
+      'a mutation the fake does not model',
+      400,
+      'mutation { addStar(input: {starrableId: "x"}) { clientMutationId } }',
+      'The fake GitHub answers only these GraphQL root fields: resolveReviewThread, unresolveReviewThread',
+    ],
     ['a subscription', 400, 'subscription { x }', 'The fake GitHub answers only GraphQL queries and mutations, not a subscription'],
   ])('answers %s with HTTP %i', async (_case, status, query, message) => {
     addTemplate();
@@ -636,19 +678,40 @@ describe('commit statuses', () => {
     const [fork] = fake.generateForks(TEMPLATE, 1, () => ({ owner: 'ada', files: { [PLAYBOOK]: '# Ada\n' } }));
     const sha = fork!.headSha!;
     const post = (state: 'pending' | 'success' | 'failure', context: string) =>
-      octokit.rest.repos.createCommitStatus({ owner: 'ada', repo: 'distributed-systems', sha, state, context, description: `${context} ${state}`, target_url: 'https://example.com/run' });
+      octokit.rest.repos.createCommitStatus({
+        owner: 'ada',
+        repo: 'distributed-systems',
+        sha,
+        state,
+        context,
+        description: `${context} ${state}`,
+        target_url: 'https://example.com/run',
+      });
 
     const created = await post('pending', 'playbook-proof');
     expect(created.status).toBe(201);
-    expect(created.data).toMatchObject({ state: 'pending', context: 'playbook-proof', description: 'playbook-proof pending', target_url: 'https://example.com/run', creator: { login: 'github-actions[bot]' } });
+    expect(created.data).toMatchObject({
+      state: 'pending',
+      context: 'playbook-proof',
+      description: 'playbook-proof pending',
+      target_url: 'https://example.com/run',
+      creator: { login: 'github-actions[bot]' },
+    });
     await post('failure', 'lint');
     await post('success', 'playbook-proof');
 
     const listed = await octokit.rest.repos.listCommitStatusesForRef({ owner: 'ada', repo: 'distributed-systems', ref: sha });
-    expect(listed.data.map((s) => [s.context, s.state])).toEqual([['playbook-proof', 'success'], ['lint', 'failure'], ['playbook-proof', 'pending']]);
+    expect(listed.data.map((s) => [s.context, s.state])).toEqual([
+      ['playbook-proof', 'success'],
+      ['lint', 'failure'],
+      ['playbook-proof', 'pending'],
+    ]);
     const combined = await octokit.rest.repos.getCombinedStatusForRef({ owner: 'ada', repo: 'distributed-systems', ref: 'main' });
     expect(combined.data).toMatchObject({ state: 'failure', sha, total_count: 2, repository: { full_name: 'ada/distributed-systems' } });
-    expect(combined.data.statuses.map((s) => [s.context, s.state])).toEqual([['playbook-proof', 'success'], ['lint', 'failure']]);
+    expect(combined.data.statuses.map((s) => [s.context, s.state])).toEqual([
+      ['playbook-proof', 'success'],
+      ['lint', 'failure'],
+    ]);
 
     await post('success', 'lint');
     expect((await octokit.rest.repos.getCombinedStatusForRef({ owner: 'ada', repo: 'distributed-systems', ref: sha })).data.state).toBe('success');
@@ -660,11 +723,22 @@ describe('commit statuses', () => {
   it('refuses an unknown commit with 422, a bad state with 422, and writes to a read-only fork with 403', async () => {
     addTemplate();
     fake.generateForks(TEMPLATE, 1, () => ({ owner: 'ada', readOnly: true }));
-    const unknown = await failure(octokit.rest.repos.createCommitStatus({ owner: 'course', repo: 'distributed-systems', sha: 'b'.repeat(40), state: 'success' }));
+    const unknown = await failure(
+      octokit.rest.repos.createCommitStatus({ owner: 'course', repo: 'distributed-systems', sha: 'b'.repeat(40), state: 'success' }),
+    );
     expect([unknown.status, unknown.data.message]).toEqual([422, `No commit found for SHA: ${'b'.repeat(40)}`]);
-    const bad = await failure(octokit.request('POST /repos/{owner}/{repo}/statuses/{sha}', { owner: 'course', repo: 'distributed-systems', sha: TEMPLATE_SHA, state: 'done' as never }));
+    const bad = await failure(
+      octokit.request('POST /repos/{owner}/{repo}/statuses/{sha}', {
+        owner: 'course',
+        repo: 'distributed-systems',
+        sha: TEMPLATE_SHA,
+        state: 'done' as never,
+      }),
+    );
     expect([bad.status, bad.data.message]).toEqual([422, 'Validation Failed']);
-    const readOnly = await failure(octokit.rest.repos.createCommitStatus({ owner: 'ada', repo: 'distributed-systems', sha: TEMPLATE_SHA, state: 'success' }));
+    const readOnly = await failure(
+      octokit.rest.repos.createCommitStatus({ owner: 'ada', repo: 'distributed-systems', sha: TEMPLATE_SHA, state: 'success' }),
+    );
     expect([readOnly.status, readOnly.data.message]).toEqual([403, 'Resource not accessible by integration']);
     // An implicit repository takes any SHA, as the Action's tests seed files under a PR's head SHA.
     expect((await octokit.rest.repos.createCommitStatus({ owner: O, repo: R, sha: 'c'.repeat(40), state: 'success' })).status).toBe(201);
@@ -676,7 +750,13 @@ describe('issues', () => {
     addTemplate();
     const seeded = fake.addIssue('course', 'distributed-systems', { title: 'Welcome', login: 'instructor', labels: ['info'] });
     fake.addIssue('course', 'distributed-systems', { title: 'A pull request', pullRequest: true });
-    const created = await octokit.rest.issues.create({ owner: 'course', repo: 'distributed-systems', title: 'Cohort report', body: 'v1', labels: ['cohort-report'] });
+    const created = await octokit.rest.issues.create({
+      owner: 'course',
+      repo: 'distributed-systems',
+      title: 'Cohort report',
+      body: 'v1',
+      labels: ['cohort-report'],
+    });
     expect(created.status).toBe(201);
     expect(created.data).toMatchObject({
       number: 3,
@@ -689,12 +769,26 @@ describe('issues', () => {
     });
     expect(seeded.number).toBe(1);
 
-    const mine = await octokit.rest.issues.listForRepo({ owner: 'course', repo: 'distributed-systems', creator: 'github-actions[bot]', state: 'open' });
-    expect(mine.data.map((i) => [i.number, i.title, Boolean(i.pull_request)])).toEqual([[3, 'Cohort report', false], [2, 'A pull request', true]]);
+    const mine = await octokit.rest.issues.listForRepo({
+      owner: 'course',
+      repo: 'distributed-systems',
+      creator: 'github-actions[bot]',
+      state: 'open',
+    });
+    expect(mine.data.map((i) => [i.number, i.title, Boolean(i.pull_request)])).toEqual([
+      [3, 'Cohort report', false],
+      [2, 'A pull request', true],
+    ]);
     const labelled = await octokit.rest.issues.listForRepo({ owner: 'course', repo: 'distributed-systems', labels: 'Cohort-Report' });
     expect(labelled.data.map((i) => i.number)).toEqual([3]);
 
-    const updated = await octokit.rest.issues.update({ owner: 'course', repo: 'distributed-systems', issue_number: 3, title: 'Cohort report (week 24)', body: 'v2' });
+    const updated = await octokit.rest.issues.update({
+      owner: 'course',
+      repo: 'distributed-systems',
+      issue_number: 3,
+      title: 'Cohort report (week 24)',
+      body: 'v2',
+    });
     expect(updated.data).toMatchObject({ number: 3, title: 'Cohort report (week 24)', body: 'v2', state: 'open', closed_at: null });
     const closed = await octokit.rest.issues.update({ owner: 'course', repo: 'distributed-systems', issue_number: 3, state: 'closed' });
     expect(closed.data).toMatchObject({ state: 'closed', state_reason: 'completed', closed_at: expect.any(String) });
@@ -702,7 +796,12 @@ describe('issues', () => {
 
     const open = await octokit.rest.issues.listForRepo({ owner: 'course', repo: 'distributed-systems' });
     expect(open.data.map((i) => i.number)).toEqual([2, 1]);
-    const closedList = await octokit.rest.issues.listForRepo({ owner: 'course', repo: 'distributed-systems', state: 'closed', creator: 'github-actions[bot]' });
+    const closedList = await octokit.rest.issues.listForRepo({
+      owner: 'course',
+      repo: 'distributed-systems',
+      state: 'closed',
+      creator: 'github-actions[bot]',
+    });
     expect(closedList.data.map((i) => i.number)).toEqual([3]);
     expect(fake.issues('course', 'distributed-systems').map((i) => [i.number, i.state, i.user.login, i.labels])).toEqual([
       [1, 'open', 'instructor', ['info']],
@@ -710,7 +809,14 @@ describe('issues', () => {
       [3, 'closed', 'github-actions[bot]', ['cohort-report']],
     ]);
 
-    const invalid = await failure(octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', { owner: 'course', repo: 'distributed-systems', issue_number: 3, state: 'merged' as never }));
+    const invalid = await failure(
+      octokit.request('PATCH /repos/{owner}/{repo}/issues/{issue_number}', {
+        owner: 'course',
+        repo: 'distributed-systems',
+        issue_number: 3,
+        state: 'merged' as never,
+      }),
+    );
     expect(invalid.status).toBe(422);
     expect((await failure(octokit.rest.issues.get({ owner: 'course', repo: 'distributed-systems', issue_number: 99 }))).status).toBe(404);
   });
@@ -722,7 +828,16 @@ describe('issues', () => {
     expect(all).toHaveLength(45);
     expect(fake.calls.map((c) => c.query.page ?? '1')).toEqual(['1', '2', '3']);
 
-    fake.generateForks(TEMPLATE, 3, (i) => [{ owner: 'no-issues', hasIssues: false }, { owner: 'locked', readOnly: true }, { owner: 'blocked', forbidden: true }][i]!);
+    fake.generateForks(
+      TEMPLATE,
+      3,
+      (i) =>
+        [
+          { owner: 'no-issues', hasIssues: false },
+          { owner: 'locked', readOnly: true },
+          { owner: 'blocked', forbidden: true },
+        ][i]!,
+    );
     const create = (owner: string) => failure(octokit.rest.issues.create({ owner, repo: 'distributed-systems', title: 'x' }));
     expect(await create('no-issues')).toMatchObject({ status: 410, data: { message: 'Issues are disabled for this repo' } });
     expect(await create('locked')).toMatchObject({ status: 403, data: { message: 'Resource not accessible by integration' } });
@@ -764,7 +879,12 @@ describe('git data', () => {
     ]);
     const orphan = await octokit.rest.git.createCommit({ ...repo, message: 'Badges for 8/8', tree: tree.data.sha, parents: [] });
     expect(orphan.status).toBe(201);
-    expect(orphan.data).toMatchObject({ tree: { sha: tree.data.sha }, parents: [], message: 'Badges for 8/8', author: { name: 'github-actions[bot]' } });
+    expect(orphan.data).toMatchObject({
+      tree: { sha: tree.data.sha },
+      parents: [],
+      message: 'Badges for 8/8',
+      author: { name: 'github-actions[bot]' },
+    });
     const ref = await octokit.rest.git.createRef({ ...repo, ref: 'refs/heads/badges', sha: orphan.data.sha });
     expect(ref.status).toBe(201);
     expect(ref.data).toMatchObject({ ref: 'refs/heads/badges', object: { sha: orphan.data.sha, type: 'commit' } });
@@ -777,7 +897,11 @@ describe('git data', () => {
     const tipCommit = (await octokit.rest.git.getCommit({ ...repo, commit_sha: tip })).data;
     expect(tipCommit).toMatchObject({ sha: orphan.data.sha, tree: { sha: tree.data.sha }, parents: [] });
     const svg2 = svg.replace('8/8', '7/8');
-    const tree2 = await octokit.rest.git.createTree({ ...repo, base_tree: tipCommit.tree.sha, tree: [{ path: 'playbook.svg', mode: '100644', type: 'blob', content: svg2 }] });
+    const tree2 = await octokit.rest.git.createTree({
+      ...repo,
+      base_tree: tipCommit.tree.sha,
+      tree: [{ path: 'playbook.svg', mode: '100644', type: 'blob', content: svg2 }],
+    });
     const child = await octokit.rest.git.createCommit({ ...repo, message: 'Badges for 7/8', tree: tree2.data.sha, parents: [tip] });
     const moved = await octokit.rest.git.updateRef({ ...repo, ref: 'heads/badges', sha: child.data.sha, force: false });
     expect(moved.data.object.sha).toBe(child.data.sha);
@@ -787,7 +911,11 @@ describe('git data', () => {
       [orphan.data.sha, 'Badges for 8/8', []],
     ]);
     const read = await octokit.rest.git.getTree({ ...repo, tree_sha: tree2.data.sha });
-    expect(read.data.tree.find((e) => e.path === 'playbook.svg')).toMatchObject({ sha: gitBlobSha(Buffer.from(svg2)), mode: '100644', size: Buffer.byteLength(svg2) });
+    expect(read.data.tree.find((e) => e.path === 'playbook.svg')).toMatchObject({
+      sha: gitBlobSha(Buffer.from(svg2)),
+      mode: '100644',
+      size: Buffer.byteLength(svg2),
+    });
     const raw = await octokit.rest.repos.getContent({ ...repo, path: 'playbook.svg', ref: 'badges', mediaType: { format: 'raw' } });
     expect(raw.data).toBe(svg2);
   });
@@ -811,7 +939,15 @@ describe('git data', () => {
           cwd: dir,
           input,
           encoding: 'utf8',
-          env: { ...process.env, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.com', GIT_AUTHOR_DATE: '1735689600 +0000', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.com', GIT_COMMITTER_DATE: '1735689600 +0000' },
+          env: {
+            ...process.env,
+            GIT_AUTHOR_NAME: 'A',
+            GIT_AUTHOR_EMAIL: 'a@example.com',
+            GIT_AUTHOR_DATE: '1735689600 +0000',
+            GIT_COMMITTER_NAME: 'A',
+            GIT_COMMITTER_EMAIL: 'a@example.com',
+            GIT_COMMITTER_DATE: '1735689600 +0000',
+          },
         }).trim();
       git(['init', '-q']);
       const hello = git(['hash-object', '-w', '--stdin'], 'hello\n');
@@ -845,7 +981,9 @@ describe('git data', () => {
     expect([missing.status, missing.data.message]).toEqual([422, 'Object does not exist']);
     const noRef = await failure(octokit.rest.git.updateRef({ ...repo, ref: 'heads/nope', sha: unrelated }));
     expect([noRef.status, noRef.data.message]).toEqual([422, 'Reference does not exist']);
-    const badParent = await failure(octokit.rest.git.createCommit({ ...repo, message: 'x', tree: '4b825dc642cb6eb9a060e54bf8d69288fbee4904', parents: ['e'.repeat(40)] }));
+    const badParent = await failure(
+      octokit.rest.git.createCommit({ ...repo, message: 'x', tree: '4b825dc642cb6eb9a060e54bf8d69288fbee4904', parents: ['e'.repeat(40)] }),
+    );
     expect(badParent.status).toBe(422);
 
     fake.addRepository({ owner: 'acme', name: 'empty', empty: true });

@@ -6,7 +6,9 @@ import { lint } from '../src/core/lint.js';
 import { byLine, readExpectations } from './helpers/expectations.js';
 
 const dir = join(import.meta.dirname, 'fixtures');
-const fixtures = readdirSync(dir).filter((name) => name.endsWith('.md')).sort();
+const fixtures = readdirSync(dir)
+  .filter((name) => name.endsWith('.md'))
+  .sort();
 
 describe('fixture corpus', () => {
   it('holds at least 15 documents', () => {

@@ -207,7 +207,11 @@ describe('the pre-commit hook init installs, through husky', () => {
     expect(output).toContain(`Next: fix Q3 at day1-dist-sys-qa.md:${failing.lines[3]}, then run: git add day1-dist-sys-qa.md && git commit\n`);
     // the advice, run verbatim in that folder after the fix, commits
     writeFileSync(join(dir, PLAYBOOK), passing);
-    const advice = spawnSync('sh', ['-c', 'git add day1-dist-sys-qa.md && git commit -q -m Fixed'], { cwd: sub, encoding: 'utf8', env: { ...process.env, HUSKY: '' } });
+    const advice = spawnSync('sh', ['-c', 'git add day1-dist-sys-qa.md && git commit -q -m Fixed'], {
+      cwd: sub,
+      encoding: 'utf8',
+      env: { ...process.env, HUSKY: '' },
+    });
     expect(advice.status).toBe(0);
     expect(git(dir, 'show', `HEAD:${PLAYBOOK}`)).toBe(passing);
   });
@@ -392,9 +396,7 @@ describe('what is at the playbook path', () => {
     git(dir, 'update-index', '--add', '--cacheinfo', `160000,${head(dir)},${PLAYBOOK}`);
     const { code, output } = commit(dir, 'Submodule');
     expect(code).toBe(1);
-    expect(output).toContain(
-      `playbook-proof: ${PLAYBOOK} is a submodule, not a file: the playbook must be a Markdown file committed at that path\n`,
-    );
+    expect(output).toContain(`playbook-proof: ${PLAYBOOK} is a submodule, not a file: the playbook must be a Markdown file committed at that path\n`);
   });
 
   it('a folder with files staged in it is blocked with its own message', () => {

@@ -42,7 +42,12 @@ describe('hostile text', () => {
     expect(run.stdout).toContain(`Q1's wrong answer "${claim}" does not say why it is wrong`);
     expect(run.summary).toContain(`Q1's wrong answer &quot;${claimMd}&quot; does not say why it is wrong`);
     expect(comment).toContain(`Q1's wrong answer &quot;${claimMd}&quot; does not say why it is wrong`);
-    for (const [where, text] of [['stdout', run.stdout], ['summary', run.summary], ['comment', comment]] as const) expect([where, HIDDEN.test(text)]).toEqual([where, false]);
+    for (const [where, text] of [
+      ['stdout', run.stdout],
+      ['summary', run.summary],
+      ['comment', comment],
+    ] as const)
+      expect([where, HIDDEN.test(text)]).toEqual([where, false]);
   });
 
   it('the CLI: the terminal report carries the words without the hidden characters', async () => {
@@ -78,14 +83,27 @@ describe('hostile text', () => {
     expect(files['c.csv']).toContain('GitHub did not answer the query for this fork: broken [31mred[0m txt.exe');
     expect(files['c.html']).toContain('GitHub did not answer the query for this fork: broken [31mred[0m txt.exe');
     // CSV lines end in CRLF (RFC 4180): those are the file's, not the learner's
-    for (const [where, text] of [['issue', issue], ['table', result.stdout], ...Object.entries(files)]) expect([where, HIDDEN.test(text!.replace(/\r\n/g, '\n'))]).toEqual([where, false]);
+    for (const [where, text] of [['issue', issue], ['table', result.stdout], ...Object.entries(files)])
+      expect([where, HIDDEN.test(text!.replace(/\r\n/g, '\n'))]).toEqual([where, false]);
   }, 30_000);
 
   it('cohort mode in the Action: the job summary', async () => {
     fake.addRepository({ owner: 'course-org', name: 'course', files: { 'README.md': '# course\n' } });
     fake.generateForks('course-org/course', 1, () => ({ owner: 'learner-0' }));
-    fake.fail({ method: 'POST', path: /^\/graphql$/, status: 200, times: Infinity, body: { data: null, errors: [{ message: 'broken \u001b]0;title\u0007 \u2067x' }] } });
-    const run = await runAction({ apiUrl: fake.url, eventName: 'schedule', payload: {}, repository: 'course-org/instructor', inputs: { mode: 'cohort', template: 'course-org/course' } });
+    fake.fail({
+      method: 'POST',
+      path: /^\/graphql$/,
+      status: 200,
+      times: Infinity,
+      body: { data: null, errors: [{ message: 'broken \u001b]0;title\u0007 \u2067x' }] },
+    });
+    const run = await runAction({
+      apiUrl: fake.url,
+      eventName: 'schedule',
+      payload: {},
+      repository: 'course-org/instructor',
+      inputs: { mode: 'cohort', template: 'course-org/course' },
+    });
     expect(run.code).toBe(0);
     expect(run.summary).toContain('GitHub did not answer the query for this fork: broken \\]0;title x');
     expect(HIDDEN.test(run.summary)).toBe(false);

@@ -39,7 +39,11 @@ describe('playbook-proof init --remark', () => {
 
   it.each([
     ['.remarkrc.yml', { '.remarkrc.yml': 'plugins:\n  - remark-lint\n' }, 'Add this to the plugins of .remarkrc.yml:'],
-    ['package.json', { 'package.json': '{ "name": "x", "remarkConfig": { "plugins": ["remark-lint"] } }\n' }, 'Add this to the plugins of remarkConfig in package.json:'],
+    [
+      'package.json',
+      { 'package.json': '{ "name": "x", "remarkConfig": { "plugins": ["remark-lint"] } }\n' },
+      'Add this to the plugins of remarkConfig in package.json:',
+    ],
   ])('leaves remark configured in %s alone and prints the plugin to add', async (path, files, intro) => {
     const dir = gitRepo(files);
     const { stdout } = await cli(['init', '--remark'], dir);

@@ -95,7 +95,13 @@ describe('playbook-proof init', () => {
     expect(statSync(join(dir, '.husky/pre-commit')).mode & 0o777).toBe(0o755);
     expect(read(dir, WORKFLOW_FILE)).toBe(WORKFLOW);
     expect(read(dir, PLAYBOOK)).toBe(skeleton());
-    expect(Object.keys(tree(dir)).sort()).toEqual(['.github/workflows/playbook-proof.yml', '.gitignore', '.husky/pre-commit', 'package.json', PLAYBOOK]);
+    expect(Object.keys(tree(dir)).sort()).toEqual([
+      '.github/workflows/playbook-proof.yml',
+      '.gitignore',
+      '.husky/pre-commit',
+      'package.json',
+      PLAYBOOK,
+    ]);
   });
 
   it('changes nothing on a second run and reports every item unchanged', async () => {
@@ -147,11 +153,14 @@ describe('playbook-proof init', () => {
     expect((await cli(['init'], dir)).stdout.split('\n')[1]).toBe('unchanged .gitignore');
   });
 
-  it.each(['node_modules\n', '/node_modules/\n', '**/node_modules\n', 'dist/\nnode_modules/   \n'])('leaves a .gitignore that ignores node_modules already (%j)', async (existing) => {
-    const dir = gitRepo({ '.gitignore': existing });
-    expect((await cli(['init'], dir)).stdout.split('\n')[1]).toBe('unchanged .gitignore');
-    expect(read(dir, '.gitignore')).toBe(existing);
-  });
+  it.each(['node_modules\n', '/node_modules/\n', '**/node_modules\n', 'dist/\nnode_modules/   \n'])(
+    'leaves a .gitignore that ignores node_modules already (%j)',
+    async (existing) => {
+      const dir = gitRepo({ '.gitignore': existing });
+      expect((await cli(['init'], dir)).stdout.split('\n')[1]).toBe('unchanged .gitignore');
+      expect(read(dir, '.gitignore')).toBe(existing);
+    },
+  );
 
   it.each([
     ['npm test\n', 'npm test\nplaybook-proof hook\n'],
@@ -169,11 +178,14 @@ describe('playbook-proof init', () => {
     expect(read(dir, '.husky/pre-commit')).toBe(expected);
   });
 
-  it.each(['npx --no playbook-proof hook\n', 'npm test && playbook-proof hook --all\n'])('leaves a hook that runs the check already (%j)', async (existing) => {
-    const dir = gitRepo({ '.husky/pre-commit': existing });
-    expect((await cli(['init'], dir)).stdout.split('\n')[2]).toBe('unchanged .husky/pre-commit');
-    expect(read(dir, '.husky/pre-commit')).toBe(existing);
-  });
+  it.each(['npx --no playbook-proof hook\n', 'npm test && playbook-proof hook --all\n'])(
+    'leaves a hook that runs the check already (%j)',
+    async (existing) => {
+      const dir = gitRepo({ '.husky/pre-commit': existing });
+      expect((await cli(['init'], dir)).stdout.split('\n')[2]).toBe('unchanged .husky/pre-commit');
+      expect(read(dir, '.husky/pre-commit')).toBe(existing);
+    },
+  );
 
   it('does not count a commented-out hook line as running the check', async () => {
     const dir = gitRepo({ '.husky/pre-commit': '# playbook-proof hook\n' });
@@ -199,7 +211,9 @@ describe('playbook-proof init', () => {
 `;
     const dir = gitRepo({ 'package.json': original });
     const { stdout } = await cli(['init'], dir);
-    expect(stdout.split('\n')[0]).toBe('updated package.json (added "&& husky" to scripts.prepare; added husky and playbook-proof to devDependencies)');
+    expect(stdout.split('\n')[0]).toBe(
+      'updated package.json (added "&& husky" to scripts.prepare; added husky and playbook-proof to devDependencies)',
+    );
     expect(read(dir, 'package.json')).toBe(`{
     "name": "course",
     "version": "1.0.0",
@@ -401,6 +415,13 @@ describe('init end to end', () => {
     writeFileSync(join(dir, PLAYBOOK), readFileSync(examplePath));
     const committed = step3();
     expect(committed.code).toBe(0);
-    expect(git(dir, 'ls-files').split('\n').filter(Boolean).sort()).toEqual([WORKFLOW_FILE, '.gitignore', '.husky/pre-commit', 'README.md', 'package.json', PLAYBOOK]);
+    expect(git(dir, 'ls-files').split('\n').filter(Boolean).sort()).toEqual([
+      WORKFLOW_FILE,
+      '.gitignore',
+      '.husky/pre-commit',
+      'README.md',
+      'package.json',
+      PLAYBOOK,
+    ]);
   });
 });

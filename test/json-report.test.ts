@@ -56,7 +56,9 @@ describe('JSON report schema', () => {
   it('gives the coverage table of the example, and null when the coverage rule is off', () => {
     const example = lint(readFileSync(examplePath, 'utf8'));
     const rows = toJsonReport(example).coverage!;
-    expect(rows.map((row) => [row.topic, row.level, row.questions.map((q) => `Q${q.number}@${q.line} ${q.level}`).join(), row.covered, row.levelMatches])).toEqual([
+    expect(
+      rows.map((row) => [row.topic, row.level, row.questions.map((q) => `Q${q.number}@${q.line} ${q.level}`).join(), row.covered, row.levelMatches]),
+    ).toEqual([
       ['cap', 'L1', 'Q1@17 L1', true, true],
       ['consensus', 'L1', 'Q2@56 L1', true, true],
       ['replication', 'L1', 'Q3@97 L1', true, true],

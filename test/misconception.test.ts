@@ -15,7 +15,11 @@ import { readExpectations } from './helpers/expectations.js';
 const shared = join(repoRoot, '..', 'shared');
 const referenceFiles = existsSync(join(shared, 'reference')) ? readdirSync(join(shared, 'reference')) : [];
 const corpusDir = join(shared, 'corpus');
-const passing = existsSync(corpusDir) ? readdirSync(corpusDir).filter((name) => /^pass-.*\.md$/.test(name)).sort() : [];
+const passing = existsSync(corpusDir)
+  ? readdirSync(corpusDir)
+      .filter((name) => /^pass-.*\.md$/.test(name))
+      .sort()
+  : [];
 
 const topicIds = [...lessonTopics().map((t) => t.id), 'transactions', 'partitioning'];
 const regex = z.string().refine((source) => {
@@ -37,12 +41,18 @@ const entrySchema = z.strictObject({
   context: regex.optional(),
   except: regex.optional(),
   caseSensitive: z.boolean().optional(),
-  correction: z.string().min(40).max(300).regex(/^[^\n]*\.$/, 'one line ending in a full stop'),
+  correction: z
+    .string()
+    .min(40)
+    .max(300)
+    .regex(/^[^\n]*\.$/, 'one line ending in a full stop'),
   reference: z.string().min(5),
 });
 
 const fixtureDir = join(repoRoot, 'test', 'fixtures');
-const fixtures = readdirSync(fixtureDir).filter((name) => name.startsWith('misconception-')).sort();
+const fixtures = readdirSync(fixtureDir)
+  .filter((name) => name.startsWith('misconception-'))
+  .sort();
 const linted = fixtures.map((name) => {
   const source = readFileSync(join(fixtureDir, name), 'utf8');
   return { name, result: lint(source, { config: resolveConfig(readExpectations(source).config) }) };
@@ -56,7 +66,7 @@ describe('the misconception catalogue (src/data/misconceptions.json)', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('is listed in full on the rule\'s doc page', () => {
+  it("is listed in full on the rule's doc page", () => {
     const page = readFileSync(join(repoRoot, 'docs', 'rules', 'misconception.md'), 'utf8');
     for (const entry of misconceptions()) expect(page).toContain(`| \`${entry.id}\` | ${entry.topic} | ${entry.belief} |`);
   });
@@ -93,10 +103,13 @@ describe.each(misconceptions().map((m) => [m.id, m] as const))('misconception %s
     const listed = question.gotchaItems.filter((item) => patterns.some((p) => findClaims(item.text, p).length > 0));
     expect(listed.length).toBeGreaterThanOrEqual(1);
   });
-
 });
 
-describe.each(misconceptions().filter((m) => m.truths).map((m) => [m.id] as const))('misconception %s, stated correctly in a gotcha list', (id) => {
+describe.each(
+  misconceptions()
+    .filter((m) => m.truths)
+    .map((m) => [m.id] as const),
+)('misconception %s, stated correctly in a gotcha list', (id) => {
   it('is flagged once: the list calls a correct statement wrong', () => {
     const flagged = linted.flatMap(({ result }) => result.findings.filter((f) => f.messageId === 'correctGotcha' && f.data.id === id));
     expect(flagged).toHaveLength(1);

@@ -31,7 +31,9 @@ let tarball = '';
 beforeAll(() => {
   const out = mkdtempSync(join(tmpdir(), 'playbook-proof-pack-'));
   // --ignore-scripts: packing must not depend on (or run) any script; the package has none that matter
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out], { cwd: repoRoot, env: npmEnv, encoding: 'utf8' }));
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', out], { cwd: repoRoot, env: npmEnv, encoding: 'utf8' }),
+  );
   tarball = join(out, packed[0].filename);
 }, 120_000);
 
@@ -41,7 +43,11 @@ function project(name: string): string {
   mkdirSync(join(dir, 'week-24'), { recursive: true });
   copyFileSync(examplePath, join(dir, PLAYBOOK));
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
-  for (const [key, value] of [['user.email', 'learner@example.com'], ['user.name', 'Learner'], ['commit.gpgsign', 'false']]) {
+  for (const [key, value] of [
+    ['user.email', 'learner@example.com'],
+    ['user.name', 'Learner'],
+    ['commit.gpgsign', 'false'],
+  ]) {
     execFileSync('git', ['config', key!, value!], { cwd: dir });
   }
   return dir;
@@ -74,7 +80,11 @@ describe('the packed package', () => {
     writeFileSync(join(dir, 'package.json'), '{ "name": "consumer", "private": true, "type": "module" }\n');
     const install = sh(dir, `npm install --omit=dev ${tarball}`);
     expect(install.code, install.output).toBe(0);
-    expect(readdirSync(join(dir, 'node_modules')).filter((name) => !name.startsWith('.')).sort()).toEqual(['playbook-proof']);
+    expect(
+      readdirSync(join(dir, 'node_modules'))
+        .filter((name) => !name.startsWith('.'))
+        .sort(),
+    ).toEqual(['playbook-proof']);
     const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
     expect(Object.keys(lock.packages).filter(Boolean)).toEqual(['node_modules/playbook-proof']);
 
@@ -91,7 +101,11 @@ describe('the packed package', () => {
     writeFileSync(join(dir, 'wrong.ts'), `import { lint } from 'playbook-proof';\nexport const score: string = lint('# Empty').score.passed;\n`);
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
     const typecheck = (file: string) =>
-      spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', file], { cwd: dir, encoding: 'utf8' });
+      spawnSync(
+        process.execPath,
+        [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', file],
+        { cwd: dir, encoding: 'utf8' },
+      );
     const good = typecheck('use.ts');
     expect(good.stdout).toBe('');
     expect(good.status).toBe(0);
@@ -132,6 +146,8 @@ describe('the packed package', () => {
     expect(committed.code, committed.output).toBe(0);
     expect(committed.output).toContain(`✔ playbook-proof: ${PLAYBOOK} passes 7/7 criteria.`);
     const files = execFileSync('git', ['ls-files'], { cwd: dir, encoding: 'utf8' }).trim().split('\n').sort();
-    expect(files).toEqual(['.github/workflows/playbook-proof.yml', '.gitignore', '.husky/pre-commit', PLAYBOOK, 'package-lock.json', 'package.json'].sort());
+    expect(files).toEqual(
+      ['.github/workflows/playbook-proof.yml', '.gitignore', '.husky/pre-commit', PLAYBOOK, 'package-lock.json', 'package.json'].sort(),
+    );
   }, 300_000);
 });

@@ -102,7 +102,12 @@ describe('parts', () => {
   });
 
   it('reads wrong answers listed beside a list-item gotcha label', () => {
-    const doc = ['## Q1: A', '- **Gotchas:**', '- ❌ "claim one" — Wrong. reason number one', '- **Trap:** "claim two" — Wrong. reason number two'].join('\n');
+    const doc = [
+      '## Q1: A',
+      '- **Gotchas:**',
+      '- ❌ "claim one" — Wrong. reason number one',
+      '- **Trap:** "claim two" — Wrong. reason number two',
+    ].join('\n');
     const [q] = parsePlaybook(doc).questions;
     expect(q?.gotchaItems.map((i) => [i.line, i.claim, i.reason])).toEqual([
       [3, 'claim one', 'reason number one'],
@@ -151,7 +156,8 @@ describe('edge cases found while documenting the rules', () => {
   });
 
   it('a "Quick reference" sub-heading inside an answer is not the cheat sheet', () => {
-    const doc = '## Q1: A\n\n### Quick reference\n\n| a | b |\n|---|---|\n| x | y |\n\n## Cheat Sheet\n\n| # | Q | A |\n|---|---|---|\n| 1 | A | the answer in a line |\n';
+    const doc =
+      '## Q1: A\n\n### Quick reference\n\n| a | b |\n|---|---|\n| x | y |\n\n## Cheat Sheet\n\n| # | Q | A |\n|---|---|---|\n| 1 | A | the answer in a line |\n';
     expect(parsePlaybook(doc).cheatSheet?.line).toBe(9);
   });
 
@@ -162,10 +168,13 @@ describe('edge cases found while documenting the rules', () => {
 });
 
 describe('reading-model edge cases found while documenting the forms', () => {
-  const only = (id: RuleId): Config => resolveConfig({ rules: Object.fromEntries(RULE_IDS.map((r) => [r, r === id ? 'error' : 'off'])) as Record<RuleId, 'error' | 'off'> });
+  const only = (id: RuleId): Config =>
+    resolveConfig({ rules: Object.fromEntries(RULE_IDS.map((r) => [r, r === id ? 'error' : 'off'])) as Record<RuleId, 'error' | 'off'> });
 
   it('an L-number inside a title is not a rating ("an L7 load balancer", "L2 caches")', () => {
-    const [a, b] = parsePlaybook('## Q1: When do you need an L7 load balancer?\n\nText.\n\n## Q2: How do L2 caches relate to this?\n**Difficulty:** L1\n\nText.\n').questions;
+    const [a, b] = parsePlaybook(
+      '## Q1: When do you need an L7 load balancer?\n\nText.\n\n## Q2: How do L2 caches relate to this?\n**Difficulty:** L1\n\nText.\n',
+    ).questions;
     expect([a?.title, a?.difficulty]).toEqual(['When do you need an L7 load balancer?', null]);
     expect([b?.title, b?.difficulty?.level, b?.difficulty?.how]).toEqual(['How do L2 caches relate to this?', 'L1', 'label']);
   });
@@ -187,9 +196,15 @@ describe('reading-model edge cases found while documenting the forms', () => {
   });
 
   it('"In Sentinel, …" opens a project paragraph; "In Raft, …" stays theory', () => {
-    const doc = '## Q1: A\n\n**Answer:** Consensus orders a log.\n\nIn Raft, a leader replicates entries.\n\nIn Sentinel, `attest-intake` waits for commit.\n\nThe catch is latency.\n\nResult: p99 40 ms.\n';
+    const doc =
+      '## Q1: A\n\n**Answer:** Consensus orders a log.\n\nIn Raft, a leader replicates entries.\n\nIn Sentinel, `attest-intake` waits for commit.\n\nThe catch is latency.\n\nResult: p99 40 ms.\n';
     const [q] = parsePlaybook(doc).questions;
-    expect(q?.parts.map((p) => `${p.kind}:${p.style}:${p.line}`)).toEqual(['theory:bold:3', 'project:wording:7', 'tradeoff:wording:9', 'metric:plain:11']);
+    expect(q?.parts.map((p) => `${p.kind}:${p.style}:${p.line}`)).toEqual([
+      'theory:bold:3',
+      'project:wording:7',
+      'tradeoff:wording:9',
+      'metric:plain:11',
+    ]);
   });
 
   it('"### In Raft" and "### At scale" are sub-headings, not project labels', () => {
@@ -198,12 +213,19 @@ describe('reading-model edge cases found while documenting the forms', () => {
   });
 
   it('❌ paragraphs inside a callout are wrong answers', () => {
-    const [q] = parsePlaybook('## Q1: A\n\nText.\n\n> [!warning] Common wrong answers\n> ❌ "One" — because one.\n>\n> ❌ "Two" — because two.\n').questions;
-    expect(q?.gotchaItems.map((i) => [i.line, i.claim, i.reason])).toEqual([[6, 'One', 'because one.'], [8, 'Two', 'because two.']]);
+    const [q] = parsePlaybook(
+      '## Q1: A\n\nText.\n\n> [!warning] Common wrong answers\n> ❌ "One" — because one.\n>\n> ❌ "Two" — because two.\n',
+    ).questions;
+    expect(q?.gotchaItems.map((i) => [i.line, i.claim, i.reason])).toEqual([
+      [6, 'One', 'because one.'],
+      [8, 'Two', 'because two.'],
+    ]);
   });
 
   it('a list right under <details><summary>Gotchas</summary> still gives its wrong answers', () => {
-    const [q] = parsePlaybook('## Q1: A\n\nText.\n\n<details><summary>Gotchas</summary>\n- ❌ "One" — it fails first.\n- ❌ "Two" — it fails second,\n  and then again.\n</details>\n').questions;
+    const [q] = parsePlaybook(
+      '## Q1: A\n\nText.\n\n<details><summary>Gotchas</summary>\n- ❌ "One" — it fails first.\n- ❌ "Two" — it fails second,\n  and then again.\n</details>\n',
+    ).questions;
     expect(q?.gotchaItems.map((i) => [i.line, i.endLine, i.claim, i.reason])).toEqual([
       [6, 6, 'One', 'it fails first.'],
       [7, 8, 'Two', 'it fails second, and then again.'],
@@ -211,17 +233,22 @@ describe('reading-model edge cases found while documenting the forms', () => {
   });
 
   it('"Why it is wrong." is a verdict, not a reason', () => {
-    const result = lint('## Q1: A\n\nText.\n\n**Gotchas:**\n- Leases are safe — Why it is wrong.\n- Clocks agree — they drift apart.\n', { config: only('gotchas') });
+    const result = lint('## Q1: A\n\nText.\n\n**Gotchas:**\n- Leases are safe — Why it is wrong.\n- Clocks agree — they drift apart.\n', {
+      config: only('gotchas'),
+    });
     expect(result.findings.map((f) => `${f.line} ${f.messageId}`)).toEqual(['6 noReason']);
   });
 
   it('raw HTML a reader sees counts as answer text; hidden elements and comments do not', () => {
-    const [q] = parsePlaybook('## Q1: A\n\n<p>Replicas agree on one ordered log.</p>\n\n<div hidden>secret padding words here</div>\n\n<!-- a note to self -->\n').questions;
+    const [q] = parsePlaybook(
+      '## Q1: A\n\n<p>Replicas agree on one ordered log.</p>\n\n<div hidden>secret padding words here</div>\n\n<!-- a note to self -->\n',
+    ).questions;
     expect(q?.theory?.text).toBe('Replicas agree on one ordered log.');
   });
 
   it('two distinct questions sharing a number each need their own cheat-sheet row', () => {
-    const doc = '## Q1: A\n\nAlpha beta gamma.\n\n## Q2: B\n\nDelta epsilon zeta.\n\n## Q2: C\n\nEta theta iota.\n\n## Cheat sheet\n\n| # | Summary |\n|---|---|\n| 1 | alpha in short |\n| 2 | delta in short |\n';
+    const doc =
+      '## Q1: A\n\nAlpha beta gamma.\n\n## Q2: B\n\nDelta epsilon zeta.\n\n## Q2: C\n\nEta theta iota.\n\n## Cheat sheet\n\n| # | Summary |\n|---|---|\n| 1 | alpha in short |\n| 2 | delta in short |\n';
     const result = lint(doc, { config: only('cheat-sheet') });
     expect(result.findings.map((f) => `${f.line} ${f.messageId} ${f.questionLine}`)).toEqual(['13 noRow 9']);
   });

@@ -13,7 +13,11 @@ import { bundle, examplePath, repoRoot, tempRepo } from './helpers/cli.js';
 
 // The corpus is read where CI puts it (../shared beside the clone).
 const corpusDir = join(repoRoot, '..', 'shared', 'corpus');
-const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).filter((name) => name.endsWith('.md')).sort() : [];
+const corpus = existsSync(corpusDir)
+  ? readdirSync(corpusDir)
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+  : [];
 const example = readFileSync(examplePath, 'utf8');
 const PATH = 'week-24/day1-dist-sys-qa.md';
 
@@ -54,7 +58,9 @@ describe('the remark plugin gives the findings lint() gives', () => {
     const file = new VFile({ path: join(tempRepo({ [PATH]: text }), PATH), value: text });
     await lintWithRemark(file);
     const [finding] = lint(text).findings;
-    expect(file.messages.map((m) => [m.line, m.ruleId, m.url, m.note])).toEqual([[finding!.line, 'difficulty', fixUrl('difficulty'), fixFor(finding!, resolveConfig())]]);
+    expect(file.messages.map((m) => [m.line, m.ruleId, m.url, m.note])).toEqual([
+      [finding!.line, 'difficulty', fixUrl('difficulty'), fixFor(finding!, resolveConfig())],
+    ]);
   });
 });
 
@@ -62,7 +68,9 @@ describe('which files and which configuration', () => {
   it('checks only the playbook at the configured path, unless told all; text without a path is checked', async () => {
     const dir = tempRepo({ [PATH]: example, 'README.md': '# Notes\n' });
     expect(await messages(new VFile({ path: join(dir, 'README.md'), cwd: dir, value: '# Notes\n' }))).toEqual([]);
-    expect((await messages(new VFile({ path: join(dir, 'README.md'), cwd: dir, value: '# Notes\n' }), { all: true })).map((m) => m.ruleId)).toContain('location');
+    expect((await messages(new VFile({ path: join(dir, 'README.md'), cwd: dir, value: '# Notes\n' }), { all: true })).map((m) => m.ruleId)).toContain(
+      'location',
+    );
     expect(await messages(new VFile({ path: join(dir, PATH), cwd: dir, value: example }))).toEqual([]);
     expect(await messages(new VFile({ value: example }))).toEqual([]);
     // a playbook at the right path in the wrong case is checked, so the location rule says so
@@ -79,14 +87,24 @@ describe('which files and which configuration', () => {
   it('reports a bad configuration as one fatal message, not a crash', async () => {
     const dir = tempRepo({ [PATH]: example, '.playbook-proof.json': '{"questoins": 16}' });
     expect(await messages(new VFile({ path: join(dir, PATH), cwd: dir, value: example }))).toEqual([
-      { line: 1, column: 1, ruleId: 'config', reason: '.playbook-proof.json: unknown option "questoins" (known: path, questions, words, gotchas, reasonWords, cheatSheetLines, lineWidth, rowChars, speakingMinutes, wordsPerMinute, rules)', fatal: true, source: 'playbook-proof' },
+      {
+        line: 1,
+        column: 1,
+        ruleId: 'config',
+        reason:
+          '.playbook-proof.json: unknown option "questoins" (known: path, questions, words, gotchas, reasonWords, cheatSheetLines, lineWidth, rowChars, speakingMinutes, wordsPerMinute, rules)',
+        fatal: true,
+        source: 'playbook-proof',
+      },
     ]);
   });
 
   it('refuses a binary file with the reason `check` gives', async () => {
     const dir = tempRepo();
     const got = await messages(new VFile({ path: join(dir, PATH), cwd: dir, value: new Uint8Array([35, 0, 1]) }));
-    expect(got.map((m) => [m.ruleId, m.reason, m.fatal])).toEqual([['question-count', 'The playbook is a binary file (it contains NUL bytes), not Markdown text', true]]);
+    expect(got.map((m) => [m.ruleId, m.reason, m.fatal])).toEqual([
+      ['question-count', 'The playbook is a binary file (it contains NUL bytes), not Markdown text', true],
+    ]);
   });
 });
 
@@ -99,7 +117,8 @@ describe('the remark CLI with playbook-proof/remark', () => {
     symlinkSync(repoRoot, join(dir, 'node_modules', 'playbook-proof'), 'dir');
     return dir;
   }
-  const run = (dir: string, args: string[]) => spawnSync(remark, ['--no-color', '--no-stdout', ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
+  const run = (dir: string, args: string[]) =>
+    spawnSync(remark, ['--no-color', '--no-stdout', ...args], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
   const reported = (stderr: string) =>
     stderr.split('\n').flatMap((line) => {
       const m = /^(\d+):(\d+)\s+(error|warning)\s+(.+?)\s+(\S+)\s+playbook-proof$/.exec(line.trim());
@@ -107,7 +126,12 @@ describe('the remark CLI with playbook-proof/remark', () => {
     });
   const checked = (dir: string) => {
     const out = spawnSync(process.execPath, [bundle, 'check', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
-    return { code: out.status, lines: (JSON.parse(out.stdout).findings as Array<Record<string, unknown>>).map((f) => `${f.line}:${f.column} ${f.severity} ${f.message} ${f.ruleId}`) };
+    return {
+      code: out.status,
+      lines: (JSON.parse(out.stdout).findings as Array<Record<string, unknown>>).map(
+        (f) => `${f.line}:${f.column} ${f.severity} ${f.message} ${f.ruleId}`,
+      ),
+    };
   };
 
   it('prints the same findings as check, and fails the same way', () => {

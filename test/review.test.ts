@@ -37,18 +37,43 @@ describe('fix hints', () => {
   });
 
   it('fills placeholders from the finding, then from the configuration, escaping learner values', () => {
-    const finding = { ruleId: 'gotchas', messageId: 'tooFew', severity: 'error', message: '', line: 1, column: 1, question: 3, questionLine: 1, data: { min: 4 } } as const;
-    expect(fixFor({ ...finding, data: { min: 4 } }, config)).toBe('Add wrong answers until the list has at least 4, each followed by why it is wrong.');
-    expect(fixFor({ ...finding, messageId: 'missing', data: {} }, resolveConfig({ gotchas: 3 }))).toContain('at least 3 wrong answers');
-    expect(fixFor({ ...finding, ruleId: 'project-example', messageId: 'missingNear', data: { line: '<b>' } }, config, (v) => v.replace(/</g, '&lt;'))).toBe(
-      'Put a `**Project Example:**` label in front of the paragraph at line &lt;b>.',
+    const finding = {
+      ruleId: 'gotchas',
+      messageId: 'tooFew',
+      severity: 'error',
+      message: '',
+      line: 1,
+      column: 1,
+      question: 3,
+      questionLine: 1,
+      data: { min: 4 },
+    } as const;
+    expect(fixFor({ ...finding, data: { min: 4 } }, config)).toBe(
+      'Add wrong answers until the list has at least 4, each followed by why it is wrong.',
     );
+    expect(fixFor({ ...finding, messageId: 'missing', data: {} }, resolveConfig({ gotchas: 3 }))).toContain('at least 3 wrong answers');
+    expect(
+      fixFor({ ...finding, ruleId: 'project-example', messageId: 'missingNear', data: { line: '<b>' } }, config, (v) => v.replace(/</g, '&lt;')),
+    ).toBe('Put a `**Project Example:**` label in front of the paragraph at line &lt;b>.');
   });
 });
 
 describe('right-side lines of a patch', () => {
   it('takes added and context lines, skips deleted lines and the no-newline marker, across hunks', () => {
-    const patch = ['@@ -1,4 +1,5 @@', ' # Title', '-old two', '+new two', '+new three', ' four', ' five', '@@ -20,3 +21,2 @@', ' twenty', '-gone', ' last', '\\ No newline at end of file'].join('\n');
+    const patch = [
+      '@@ -1,4 +1,5 @@',
+      ' # Title',
+      '-old two',
+      '+new two',
+      '+new three',
+      ' four',
+      ' five',
+      '@@ -20,3 +21,2 @@',
+      ' twenty',
+      '-gone',
+      ' last',
+      '\\ No newline at end of file',
+    ].join('\n');
     expect([...rightSideLines(patch)]).toEqual([1, 2, 3, 4, 5, 21, 22]);
   });
 
@@ -76,7 +101,13 @@ describe('one comment per failing question', () => {
     expect(questionComments(result, config)).toEqual([]);
     const noL3 = lint(example.replace(/L3/g, 'L2'), { config });
     // the coverage rule's warnings name the questions rated off the lesson's map; they are warnings, so no comment
-    expect(noL3.findings.map((f) => `${f.messageId} ${f.question}`)).toEqual(['levelsMissing null', 'levelMismatch 12', 'levelMismatch 13', 'levelMismatch 14', 'levelMismatch 15']);
+    expect(noL3.findings.map((f) => `${f.messageId} ${f.question}`)).toEqual([
+      'levelsMissing null',
+      'levelMismatch 12',
+      'levelMismatch 13',
+      'levelMismatch 14',
+      'levelMismatch 15',
+    ]);
     expect(questionComments(noL3, config)).toEqual([]);
   });
 
@@ -95,7 +126,14 @@ function comment(question: number, lines: number[], digest = `d${question}`.padE
   return { question, lines, digest, body: `<!-- playbook-proof:review q=${question} digest=${digest} -->\nQ${question}` };
 }
 function thread(commentId: number, question: number, digest: string, state: Partial<OwnThread> = {}): OwnThread {
-  return { id: `T${commentId}`, commentId, body: `<!-- playbook-proof:review q=${question} digest=${digest} -->\nold`, isResolved: false, isOutdated: false, ...state };
+  return {
+    id: `T${commentId}`,
+    commentId,
+    body: `<!-- playbook-proof:review q=${question} digest=${digest} -->\nold`,
+    isResolved: false,
+    isOutdated: false,
+    ...state,
+  };
 }
 /** Every question number of the documents planned for here. */
 const ALL: ReadonlySet<number> = new Set(Array.from({ length: 20 }, (_, i) => i + 1));
@@ -142,7 +180,11 @@ describe('planning the review', () => {
     expect(needsPlacement([q3], threads)).toBe(false);
     expect(summary(planReview([q3], threads, null, SHA, ALL))).toEqual({ ...empty, inline: [3] });
     // Q5 failing again after its fix, with its fixed comment resolved: a new comment
-    expect(summary(planReview([q5], [{ ...threads[1]!, isResolved: true }], lines(80), SHA, ALL))).toEqual({ ...empty, create: ['Q5@80'], inline: [5] });
+    expect(summary(planReview([q5], [{ ...threads[1]!, isResolved: true }], lines(80), SHA, ALL))).toEqual({
+      ...empty,
+      create: ['Q5@80'],
+      inline: [5],
+    });
   });
 
   it('lists questions whose lines are not in the diff, and caps open comments counting the ones kept', () => {
@@ -164,7 +206,11 @@ describe('planning the review', () => {
   });
 
   it('deletes duplicates from concurrent runs, keeping the oldest', () => {
-    expect(summary(planReview([q3], [thread(9, 3, q3.digest), thread(4, 3, q3.digest)], null, SHA, ALL))).toEqual({ ...empty, remove: ['Q3#9'], inline: [3] });
+    expect(summary(planReview([q3], [thread(9, 3, q3.digest), thread(4, 3, q3.digest)], null, SHA, ALL))).toEqual({
+      ...empty,
+      remove: ['Q3#9'],
+      inline: [3],
+    });
   });
 
   it('moves an outdated comment to the current line, or keeps it when no line of the question is in the diff', () => {
@@ -176,14 +222,31 @@ describe('planning the review', () => {
 });
 
 describe('the checklist comment’s line about the review', () => {
-  const ctx = { serverUrl: 'https://github.com', owner: 'o', repo: 'r', sha: SHA, path: 'week-24/day1-dist-sys-qa.md', label: 'proof: passed', version: '0.1.0' };
+  const ctx = {
+    serverUrl: 'https://github.com',
+    owner: 'o',
+    repo: 'r',
+    sha: SHA,
+    path: 'week-24/day1-dist-sys-qa.md',
+    label: 'proof: passed',
+    version: '0.1.0',
+  };
   const body = (review: Parameters<typeof formatComment>[1]['review']) => formatComment(lint(twoFailing(), { config }), { ...ctx, review });
   const head = (text: string) => text.split('\n').slice(5, text.split('\n').indexOf('- ✅ ≥15 questions with full answers')).join('\n');
 
   it.each([
-    [{ inline: [3], notInDiff: [5], overCap: [], cap: 15, placement: null }, "💬 Q3 has a review comment on its line, with the fix.\nQ5 is listed here only: its lines are not in this pull request's diff.\n"],
-    [{ inline: [], notInDiff: [3, 5], overCap: [], cap: 15, placement: 'no-patch' }, 'Q3, Q5 are listed here only: GitHub shows no diff of the playbook (too large), so its lines take no review comment.\n'],
-    [{ inline: [3], notInDiff: [], overCap: [5], cap: 1, placement: null }, '💬 Q3 has a review comment on its line, with the fix.\nQ5 is listed here only: at most 1 review comments are open at a time.\n'],
+    [
+      { inline: [3], notInDiff: [5], overCap: [], cap: 15, placement: null },
+      "💬 Q3 has a review comment on its line, with the fix.\nQ5 is listed here only: its lines are not in this pull request's diff.\n",
+    ],
+    [
+      { inline: [], notInDiff: [3, 5], overCap: [], cap: 15, placement: 'no-patch' },
+      'Q3, Q5 are listed here only: GitHub shows no diff of the playbook (too large), so its lines take no review comment.\n',
+    ],
+    [
+      { inline: [3], notInDiff: [], overCap: [5], cap: 1, placement: null },
+      '💬 Q3 has a review comment on its line, with the fix.\nQ5 is listed here only: at most 1 review comments are open at a time.\n',
+    ],
     [{ inline: [], notInDiff: [], overCap: [], cap: 15, placement: null }, ''],
   ] as const)('%o', (review, expected) => {
     expect(head(body({ ...review, inline: [...review.inline], notInDiff: [...review.notInDiff], overCap: [...review.overCap] }))).toBe(expected);

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLabel } from '../src/core/labels.js';
 import { findComponent } from '../src/core/components.js';
-import {
-  countWords,
-  findMetric,
-  hasMetric,
-  hasTradeoffWording,
-  normalize,
-  tokens,
-} from '../src/core/text.js';
+import { countWords, findMetric, hasMetric, hasTradeoffWording, normalize, tokens } from '../src/core/text.js';
 import { splitGotcha } from '../src/core/gotcha.js';
 
 describe('classifyLabel', () => {
@@ -42,12 +35,17 @@ describe('classifyLabel', () => {
     expect(classifyLabel(label)).toBe(kind);
   });
 
-  it.each(['Wrong', 'Why it matters', 'Projection', 'Notes', 'In practice the leader steps down and a new one is elected soon', 'In short', 'DIFFICULTY'])(
-    '%s is not a label',
-    (label) => {
-      expect(classifyLabel(label)).toBeNull();
-    },
-  );
+  it.each([
+    'Wrong',
+    'Why it matters',
+    'Projection',
+    'Notes',
+    'In practice the leader steps down and a new one is elected soon',
+    'In short',
+    'DIFFICULTY',
+  ])('%s is not a label', (label) => {
+    expect(classifyLabel(label)).toBeNull();
+  });
 });
 
 describe('findMetric', () => {
@@ -119,21 +117,22 @@ describe('findComponent', () => {
     'a three-node cluster',
     'a low-latency design',
     'quorum-based reads',
-  ])(
-    'finds no component in "%s"',
-    (text) => {
-      expect(findComponent(tokens(text), [])).toBeNull();
-    },
-  );
+  ])('finds no component in "%s"', (text) => {
+    expect(findComponent(tokens(text), [])).toBeNull();
+  });
 });
 
 describe('hasTradeoffWording', () => {
-  it.each(['The trade-off is latency', 'at the cost of availability', 'it sacrifices availability', 'consistency rather than availability', 'worse than before', 'we gave up write availability'])(
-    'sees a tradeoff in "%s"',
-    (text) => {
-      expect(hasTradeoffWording(text)).toBe(true);
-    },
-  );
+  it.each([
+    'The trade-off is latency',
+    'at the cost of availability',
+    'it sacrifices availability',
+    'consistency rather than availability',
+    'worse than before',
+    'we gave up write availability',
+  ])('sees a tradeoff in "%s"', (text) => {
+    expect(hasTradeoffWording(text)).toBe(true);
+  });
   it.each(['Raft elects a leader', 'the cost was low', 'better results'])('sees no tradeoff in "%s"', (text) => {
     expect(hasTradeoffWording(text)).toBe(false);
   });
@@ -181,13 +180,17 @@ describe('detectors on adversarial input finish in linear time', () => {
     '"'.repeat(50_000),
     `${'— '.repeat(25_000)}x`,
   ];
-  it.each(hostile.map((text) => [text.slice(0, 12), text]))('%s…', (_, text) => {
-    const list = tokens(text);
-    expect(findMetric(list)).toBeNull();
-    expect(findComponent(list, [])).toBeNull();
-    expect(classifyLabel(text)).toBeNull();
-    expect(typeof hasTradeoffWording(text)).toBe('boolean');
-    expect(typeof splitGotcha(text).claim).toBe('string');
-    expect(countWords(text)).toBeGreaterThanOrEqual(0);
-  }, 2_000);
+  it.each(hostile.map((text) => [text.slice(0, 12), text]))(
+    '%s…',
+    (_, text) => {
+      const list = tokens(text);
+      expect(findMetric(list)).toBeNull();
+      expect(findComponent(list, [])).toBeNull();
+      expect(classifyLabel(text)).toBeNull();
+      expect(typeof hasTradeoffWording(text)).toBe('boolean');
+      expect(typeof splitGotcha(text).claim).toBe('string');
+      expect(countWords(text)).toBeGreaterThanOrEqual(0);
+    },
+    2_000,
+  );
 });

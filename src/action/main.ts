@@ -71,7 +71,13 @@ async function check(): Promise<void> {
 
   core.setOutput('passed', String(result.passed));
   core.setOutput('score', `${result.score.passed}/${result.score.total}`);
-  core.setOutput('failing-criteria', result.criteria.filter((c) => !c.passed).map((c) => c.id).join(','));
+  core.setOutput(
+    'failing-criteria',
+    result.criteria
+      .filter((c) => !c.passed)
+      .map((c) => c.id)
+      .join(','),
+  );
   core.setOutput('result', jsonReportOutput(result));
   core.setOutput('deck-path', result.passed ? await writeDeck(result, inputs.path) : '');
 
@@ -141,7 +147,9 @@ async function publishBadge(client: Client, target: CommitTarget, result: LintRe
     core.info(`badge ${outcome} on the ${BADGE_BRANCH} branch (${data.message})`);
   } catch (error) {
     if (error instanceof GitHubApiError && error.isPermission) {
-      core.warning(`playbook-proof could not publish the badge: the token cannot write (${error.message}). Give the workflow \`permissions: contents: write\`.`);
+      core.warning(
+        `playbook-proof could not publish the badge: the token cannot write (${error.message}). Give the workflow \`permissions: contents: write\`.`,
+      );
       return;
     }
     throw error;
@@ -169,14 +177,23 @@ async function checkAt(client: Client, file: { owner: string; repo: string; path
     if (decoded.ok) text = decoded.text;
     else unavailable = { kind: 'unreadable', reason: decoded.reason };
   }
-  return { result: lint(text, { path: inputs.path, config: inputs.config, ...(unavailable && { unavailable }) }), ...(unavailable && { unavailable }) };
+  return {
+    result: lint(text, { path: inputs.path, config: inputs.config, ...(unavailable && { unavailable }) }),
+    ...(unavailable && { unavailable }),
+  };
 }
 
 /**
  * The playbook could not be read (the API failed after its retries, timed out or is rate-limited): no result
  * stands for this commit. The label comes off and the comment says it is not current, with the reason.
  */
-async function reportUnchecked(client: Client, target: PullRequestTarget | CommitTarget, inputs: ActionInputs, serverUrl: string, reason: string): Promise<void> {
+async function reportUnchecked(
+  client: Client,
+  target: PullRequestTarget | CommitTarget,
+  inputs: ActionInputs,
+  serverUrl: string,
+  reason: string,
+): Promise<void> {
   const sha = target.kind === 'pull_request' ? target.head.sha : target.sha;
   core.setOutput('passed', 'false');
   await core.summary.addRaw(`### ⚠️ Playbook proof: not checked at \`${sha.slice(0, 7)}\`\n\n${inert(reason, 1000)}\n`).write();
@@ -204,7 +221,8 @@ async function withdrawVerdict(client: Client, target: PullRequestTarget, inputs
       core.warning(`playbook-proof could not ${what} on #${pr.number}: ${messageOf(error)}`);
     }
   };
-  if (pull === null || pull.labels.includes(inputs.label)) await attempt(`remove the label "${inputs.label}"`, () => removeLabel(client, pr, inputs.label));
+  if (pull === null || pull.labels.includes(inputs.label))
+    await attempt(`remove the label "${inputs.label}"`, () => removeLabel(client, pr, inputs.label));
   if (inputs.comment) {
     const body = formatUncheckedComment(reason, commentContext(target, inputs, serverUrl));
     await attempt('mark the checklist comment as not current', () => syncComment(client, pr, COMMENT_MARKER, body));
@@ -223,7 +241,16 @@ function headMoved(pull: PullState, target: PullRequestTarget): boolean {
 
 function commentContext(target: PullRequestTarget, inputs: ActionInputs, serverUrl: string, unavailable?: Unavailable): CommentContext {
   const { pr } = target;
-  return { serverUrl, owner: pr.owner, repo: pr.repo, sha: target.head.sha, path: inputs.path, label: inputs.label, version: pkg.version, ...(unavailable && { unavailable }) };
+  return {
+    serverUrl,
+    owner: pr.owner,
+    repo: pr.repo,
+    sha: target.head.sha,
+    path: inputs.path,
+    label: inputs.label,
+    version: pkg.version,
+    ...(unavailable && { unavailable }),
+  };
 }
 
 function messageOf(error: unknown): string {
@@ -237,7 +264,13 @@ function messageOf(error: unknown): string {
  * last. A read-only token (a fork's pull request under `pull_request`) cannot write either: that is one
  * warning with the fix, and the job's result still depends only on the criteria.
  */
-async function reportOnPullRequest(client: Client, target: PullRequestTarget, checked: Checked, inputs: ActionInputs, serverUrl: string): Promise<void> {
+async function reportOnPullRequest(
+  client: Client,
+  target: PullRequestTarget,
+  checked: Checked,
+  inputs: ActionInputs,
+  serverUrl: string,
+): Promise<void> {
   const { pr } = target;
   const { result, unavailable } = checked;
   let pull: PullState;

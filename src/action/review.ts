@@ -18,7 +18,16 @@ import {
   updateReviewComment,
 } from '../github/reviews.js';
 import type { ReviewNotice } from '../report/comment.js';
-import { hasMarker, needsPlacement, planReview, questionComments, REVIEW_COMMENT_CAP, type OwnThread, type Placement, type ReviewPlan } from '../report/review.js';
+import {
+  hasMarker,
+  needsPlacement,
+  planReview,
+  questionComments,
+  REVIEW_COMMENT_CAP,
+  type OwnThread,
+  type Placement,
+  type ReviewPlan,
+} from '../report/review.js';
 import { questionList } from '../report/terminal.js';
 
 export interface ReviewTarget {
@@ -49,7 +58,13 @@ export async function prepareReview(client: Client, target: ReviewTarget, result
   const plan = planReview(comments, threads, placement, target.sha, new Set(result.playbook.questions.map((q) => q.number)));
   return {
     plan,
-    notice: { inline: plan.inline, notInDiff: plan.notInDiff, overCap: plan.overCap, cap: REVIEW_COMMENT_CAP, placement: plan.placement?.kind === 'none' ? plan.placement.why : null },
+    notice: {
+      inline: plan.inline,
+      notInDiff: plan.notInDiff,
+      overCap: plan.overCap,
+      cap: REVIEW_COMMENT_CAP,
+      placement: plan.placement?.kind === 'none' ? plan.placement.why : null,
+    },
     apply: (warn) => applyPlan(client, target, plan, warn),
   };
 }
@@ -91,10 +106,17 @@ async function applyPlan(client: Client, target: ReviewTarget, plan: ReviewPlan,
     await resolveReviewThread(client, threadId);
   }
   if (plan.create.length > 0) {
-    const questions = questionList(plan.create.map((c) => c.question), plan.create.length);
+    const questions = questionList(
+      plan.create.map((c) => c.question),
+      plan.create.length,
+    );
     const body = `**playbook-proof** at commit \`${target.sha.slice(0, 7)}\`: ${questions} ${plan.create.length === 1 ? 'fails' : 'fail'} the playbook's criteria; each comment below says what to fix and resolves itself once its question passes.`;
     try {
-      await createReview(client, pr, { commitId: target.sha, body, comments: plan.create.map((c) => ({ path: target.path, line: c.line, body: c.body })) });
+      await createReview(client, pr, {
+        commitId: target.sha,
+        body,
+        comments: plan.create.map((c) => ({ path: target.path, line: c.line, body: c.body })),
+      });
     } catch (error) {
       if (!(error instanceof GitHubApiError) || error.status !== 422) throw error;
       warn(`playbook-proof could not place its review comments on #${pr.number} (${error.message}); the checklist comment lists every finding.`);

@@ -44,8 +44,21 @@ export function formatAnki(cards: readonly Card[], options: DeckOptions): string
 
 /** CSV with a header row: front and back as plain text (the back on several lines), then the card's facts. */
 export function formatCsv(cards: readonly Card[]): string {
-  const records = cards.map((card) => [card.front, plainBack(card), card.tags.join(' '), card.kind, card.question, card.level ?? '', card.topic ?? '', card.id]);
-  return stringify(records, { header: true, columns: ['front', 'back', 'tags', 'kind', 'question', 'level', 'topic', 'id'], record_delimiter: 'unix' });
+  const records = cards.map((card) => [
+    card.front,
+    plainBack(card),
+    card.tags.join(' '),
+    card.kind,
+    card.question,
+    card.level ?? '',
+    card.topic ?? '',
+    card.id,
+  ]);
+  return stringify(records, {
+    header: true,
+    columns: ['front', 'back', 'tags', 'kind', 'question', 'level', 'topic', 'id'],
+    record_delimiter: 'unix',
+  });
 }
 
 /** JSON: the deck's source and every card with its fields and a plain-text back. */

@@ -32,13 +32,17 @@ const DEFAULT_SCHEDULE_FILE = 'playbook-review.ics';
 
 /** Runs the `cards` command; returns the exit code. */
 export async function cards(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, {
-    format: { type: 'string', short: 'f', default: 'anki' },
-    out: { type: 'string', short: 'o' },
-    schedule: { type: 'string' },
-    config: { type: 'string', short: 'c' },
-    help: { type: 'boolean', short: 'h' },
-  }, 'cards');
+  const { values, positionals } = parseOptions(
+    args,
+    {
+      format: { type: 'string', short: 'f', default: 'anki' },
+      out: { type: 'string', short: 'o' },
+      schedule: { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    'cards',
+  );
   if (values.help) {
     io.stdout.write(HELP);
     return 0;

@@ -66,7 +66,8 @@ export async function cohort(args: string[], io: CliIo): Promise<number> {
   const apiUrl = values['api-url'] ?? io.env.GITHUB_API_URL ?? 'https://api.github.com';
   if (!/^https?:\/\/[^\s]+$/.test(apiUrl)) throw new UsageError(`--api-url must be an http(s) URL, got "${apiUrl.slice(0, 80)}"`);
   const interval = values['write-interval'] === undefined ? BULK_WRITE_INTERVAL_MS : Number(values['write-interval']);
-  if (!Number.isInteger(interval) || interval < 0) throw new UsageError(`--write-interval must be a whole number of milliseconds, got "${values['write-interval']}"`);
+  if (!Number.isInteger(interval) || interval < 0)
+    throw new UsageError(`--write-interval must be a whole number of milliseconds, got "${values['write-interval']}"`);
   if (values['dry-run'] && !values.status && !values.issue) throw new UsageError('--dry-run goes with --status or --issue');
   const timeoutText = values['request-timeout'];
   const timeout = timeoutText === undefined ? DEFAULT_TIMEOUT_MS / 1000 : Number(timeoutText);
@@ -121,12 +122,23 @@ export async function cohort(args: string[], io: CliIo): Promise<number> {
 
   if (values.status || values.issue) {
     const viewer = (await viewerLogin(writer)) ?? '';
-    if (values.issue && viewer === '') throw new ExitError('cannot tell which account the token belongs to, so its issues cannot be found; use a token that can read its own login', 2);
-    const actions = await enforce(writer, report, { status: Boolean(values.status), issue: Boolean(values.issue), dryRun: Boolean(values['dry-run']), viewer });
+    if (values.issue && viewer === '')
+      throw new ExitError(
+        'cannot tell which account the token belongs to, so its issues cannot be found; use a token that can read its own login',
+        2,
+      );
+    const actions = await enforce(writer, report, {
+      status: Boolean(values.status),
+      issue: Boolean(values.issue),
+      dryRun: Boolean(values['dry-run']),
+      viewer,
+    });
     const prefix = values['dry-run'] ? 'would ' : '';
     for (const action of actions) io.stdout.write(`${action.write ? prefix : ''}${action.what}  ${action.fork}\n`);
     const writes = actions.filter((a) => a.write).length;
-    io.stdout.write(`${values['dry-run'] ? 'dry run: ' : ''}${writes} change${writes === 1 ? '' : 's'}${values['dry-run'] ? ' would be made' : ' made'}\n`);
+    io.stdout.write(
+      `${values['dry-run'] ? 'dry run: ' : ''}${writes} change${writes === 1 ? '' : 's'}${values['dry-run'] ? ' would be made' : ' made'}\n`,
+    );
   }
   return 0;
 }
@@ -138,11 +150,12 @@ function explain(error: unknown, template: string, apiUrl: string): Error {
     return new ExitError(`${network.message}; check --api-url or GITHUB_API_URL (now ${apiUrl})`, 2, { cause: error });
   }
   if (error instanceof GitHubApiError) {
-    if (error.status === 401) return new ExitError('GitHub refused the token (401 Bad credentials): check --token, GITHUB_TOKEN or GH_TOKEN', 2, { cause: error });
+    if (error.status === 401)
+      return new ExitError('GitHub refused the token (401 Bad credentials): check --token, GITHUB_TOKEN or GH_TOKEN', 2, { cause: error });
     if (error.status === 404) return new ExitError(`the template ${template} was not found, or the token cannot see it`, 2, { cause: error });
     return new ExitError(error.message, 2, { cause: error });
   }
   // a GraphQL batch that ended the scan: a refused token or an exhausted rate limit
-  if (statusOf(error) !== null || network) return explain(apiError('read the forks\' playbooks', error), template, apiUrl);
+  if (statusOf(error) !== null || network) return explain(apiError("read the forks' playbooks", error), template, apiUrl);
   return error instanceof Error ? error : new Error(String(error));
 }

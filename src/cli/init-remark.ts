@@ -7,7 +7,15 @@ export const REMARKRC_PATH = '.remarkrc.json';
 export const REMARKRC = `${JSON.stringify({ plugins: ['playbook-proof/remark'] }, null, 2)}\n`;
 
 /** Where remark (unified-engine, rcName `.remarkrc`) looks for its configuration, besides package.json's `remarkConfig`. */
-export const REMARK_CONFIG_FILES = ['.remarkrc', '.remarkrc.json', '.remarkrc.cjs', '.remarkrc.mjs', '.remarkrc.js', '.remarkrc.yaml', '.remarkrc.yml'] as const;
+export const REMARK_CONFIG_FILES = [
+  '.remarkrc',
+  '.remarkrc.json',
+  '.remarkrc.cjs',
+  '.remarkrc.mjs',
+  '.remarkrc.js',
+  '.remarkrc.yaml',
+  '.remarkrc.yml',
+] as const;
 
 /** Creates `.remarkrc.json`; with remark already configured, leaves that file alone and prints the plugin to add. */
 export function planRemarkrc(reads: InitReads): Change {
@@ -22,7 +30,10 @@ export function planRemarkrc(reads: InitReads): Change {
     kind: 'found',
     tool: 'remark',
     path,
-    snippet: { intro: `Add this to the plugins of ${path === 'package.json' ? 'remarkConfig in package.json' : path}:`, text: "'playbook-proof/remark'" },
+    snippet: {
+      intro: `Add this to the plugins of ${path === 'package.json' ? 'remarkConfig in package.json' : path}:`,
+      text: "'playbook-proof/remark'",
+    },
   };
 }
 

@@ -81,7 +81,16 @@ const HOOK_TOOLS: readonly HookTool[] = [
   },
   {
     tool: 'simple-git-hooks',
-    files: ['.simple-git-hooks.json', '.simple-git-hooks.js', '.simple-git-hooks.cjs', '.simple-git-hooks.mjs', 'simple-git-hooks.json', 'simple-git-hooks.js', 'simple-git-hooks.cjs', 'simple-git-hooks.mjs'],
+    files: [
+      '.simple-git-hooks.json',
+      '.simple-git-hooks.js',
+      '.simple-git-hooks.cjs',
+      '.simple-git-hooks.mjs',
+      'simple-git-hooks.json',
+      'simple-git-hooks.js',
+      'simple-git-hooks.cjs',
+      'simple-git-hooks.mjs',
+    ],
     inPackageJson: (json) => json['simple-git-hooks'],
     snippet: (_, path) => ({
       intro: `Add this to the simple-git-hooks configuration in ${path} (join it to an existing pre-commit command with &&), then run npx simple-git-hooks:`,
@@ -125,7 +134,15 @@ export async function init(options: InitOptions, io: CliIo): Promise<number> {
 
 /** Reads the candidate files and git's hook settings under `root`. */
 export async function readRepository(root: string, playbook: string): Promise<InitReads> {
-  const candidates = [PACKAGE_JSON, GITIGNORE, HUSKY_PRE_COMMIT, WORKFLOW_PATH, playbook, ...HOOK_TOOLS.flatMap((tool) => tool.files), ...REMARK_CONFIG_FILES];
+  const candidates = [
+    PACKAGE_JSON,
+    GITIGNORE,
+    HUSKY_PRE_COMMIT,
+    WORKFLOW_PATH,
+    playbook,
+    ...HOOK_TOOLS.flatMap((tool) => tool.files),
+    ...REMARK_CONFIG_FILES,
+  ];
   const files = new Map<string, string>();
   for (const path of candidates) {
     const text = readText(join(root, path), path);
@@ -336,7 +353,9 @@ function closing(changes: Change[], playbook: string, version: string, dryRun: b
     return `${text}\nNext: run playbook-proof init without --dry-run to make these changes (nothing was written).\n`;
   }
   const steps = [
-    husky ? 'npm install    (installs husky and playbook-proof; husky, as the prepare script, turns the hook on)' : 'npm install    (installs playbook-proof)',
+    husky
+      ? 'npm install    (installs husky and playbook-proof; husky, as the prepare script, turns the hook on)'
+      : 'npm install    (installs playbook-proof)',
     ...(snippets.length > 0 ? [`add ${snippets.length === 1 ? 'the snippet' : 'the snippets'} above`] : []),
     `write your answers in ${playbook}; npx playbook-proof check shows what is still missing`,
     'git add -A && git commit -m "Write the playbook"    (the hook checks the playbook first)',
@@ -388,4 +407,3 @@ function writeChange(root: string, change: Extract<Change, { text: string }>): v
     throw new ExitError(`cannot write ${change.path}: ${describeFsError(error)}`, 2, { cause: error });
   }
 }
-

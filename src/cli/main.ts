@@ -9,7 +9,6 @@ import { describeFsError } from '../node/fs-errors.js';
 import { inactiveHookNote } from '../node/hook-status.js';
 import { findRepoRoot, linkedReason, readPlaybookFile, toPosix } from '../node/playbook-file.js';
 
-
 const HELP = `playbook-proof: check a distributed-systems interview playbook against the lesson's pass criteria
 
 Usage:
@@ -109,7 +108,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     case 'explain':
       return explain(rest, io);
     case 'init': {
-      const { values, positionals } = parseOptions(rest, { 'dry-run': { type: 'boolean' }, remark: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, 'init');
+      const { values, positionals } = parseOptions(
+        rest,
+        { 'dry-run': { type: 'boolean' }, remark: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        'init',
+      );
       if (values.help) return help(io, 'init');
       if (positionals.length > 0) throw new UsageError(`init takes no path, got "${positionals[0]}"; run playbook-proof init --help`);
       const { init } = await import('./init.js');
@@ -195,7 +198,11 @@ async function lintFile(explicitPath: string | undefined, configFile: string | u
 
 /** `badge`: the completeness badge as an SVG and/or a shields.io endpoint JSON (stdout when no file is named). */
 async function badge(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, { svg: { type: 'string' }, json: { type: 'string' }, ...CONFIG_OPTION, help: HELP_OPTION }, 'badge');
+  const { values, positionals } = parseOptions(
+    args,
+    { svg: { type: 'string' }, json: { type: 'string' }, ...CONFIG_OPTION, help: HELP_OPTION },
+    'badge',
+  );
   if (values.help) return help(io, 'badge');
   if (positionals.length > 1) throw new UsageError(`badge takes one playbook path, got ${positionals.length}; run playbook-proof badge --help`);
   const { result } = await lintFile(positionals[0], values.config, io);

@@ -5,7 +5,16 @@
  * step is idempotent: a second run with nothing changed writes nothing. With dryRun, nothing is written at all.
  */
 import type { Client } from '../github/client.js';
-import { currentStatus, editIssue, findMarkedIssues, openIssue, setStatus, type CommitStatus, type IssueSummary, type RepoAt } from '../github/enforce.js';
+import {
+  currentStatus,
+  editIssue,
+  findMarkedIssues,
+  openIssue,
+  setStatus,
+  type CommitStatus,
+  type IssueSummary,
+  type RepoAt,
+} from '../github/enforce.js';
 import { GitHubApiError } from '../github/errors.js';
 import { codeSpan, inert } from '../report/escape.js';
 import { commitUrl, lineUrl, type FileAtCommit } from '../report/links.js';
@@ -39,7 +48,9 @@ export function desiredStatus(row: CohortRow): CommitStatus | null {
   if (row.headSha === null) return null;
   if (row.state === 'passed') return { state: 'success', description: `${row.passed}/${row.total} criteria pass` };
   const failing = row.failing.map((c) => c.id).join(', ');
-  const text = stripControls(row.state === 'failing' ? `${row.passed}/${row.total} criteria pass; failing: ${failing}` : (row.reason ?? row.state)).replace(/\s+/g, ' ');
+  const text = stripControls(
+    row.state === 'failing' ? `${row.passed}/${row.total} criteria pass; failing: ${failing}` : (row.reason ?? row.state),
+  ).replace(/\s+/g, ' ');
   return { state: 'failure', description: text.length > 140 ? `${text.slice(0, 139)}…` : text };
 }
 
@@ -58,7 +69,11 @@ export function issueBody(row: CohortRow, report: CohortReport): string {
       'This issue is updated by the course and closed once every criterion passes.',
     ].join('\n');
   }
-  const lines = [ISSUE_MARKER, `Your playbook ${codeSpan(report.path)} passes ${row.passed}/${row.total} of the course's criteria, checked at ${commit}.`, ''];
+  const lines = [
+    ISSUE_MARKER,
+    `Your playbook ${codeSpan(report.path)} passes ${row.passed}/${row.total} of the course's criteria, checked at ${commit}.`,
+    '',
+  ];
   let listed = 0;
   for (const c of row.failing) {
     const which = c.questions.length > 0 ? `: ${questionList(c.questions, 15)}` : '';
@@ -69,7 +84,10 @@ export function issueBody(row: CohortRow, report: CohortReport): string {
     }
   }
   if (listed > ISSUE_FINDINGS) lines.push('', `…and ${listed - ISSUE_FINDINGS} more findings.`);
-  lines.push('', 'Run `npx playbook-proof check` in your repository to see every finding. This issue is updated by the course and closed once every criterion passes.');
+  lines.push(
+    '',
+    'Run `npx playbook-proof check` in your repository to see every finding. This issue is updated by the course and closed once every criterion passes.',
+  );
   return lines.join('\n');
 }
 
@@ -131,7 +149,11 @@ async function enforceIssue(client: Client, row: CohortRow, report: CohortReport
     }
     return actions;
   }
-  if (existing.state === 'closed') return [...actions, ...(await act(`reopen issue #${existing.number}`, () => editIssue(client, repo, existing.number, { title, body, state: 'open' })))];
+  if (existing.state === 'closed')
+    return [
+      ...actions,
+      ...(await act(`reopen issue #${existing.number}`, () => editIssue(client, repo, existing.number, { title, body, state: 'open' }))),
+    ];
   if (existing.body === body) return actions;
   return [...actions, ...(await act(`update issue #${existing.number}`, () => editIssue(client, repo, existing.number, { title, body })))];
 }
@@ -145,7 +167,11 @@ async function closeDuplicates(
 ): Promise<EnforcementAction[]> {
   const actions: EnforcementAction[] = [];
   for (const issue of duplicates.filter((d) => d.state === 'open')) {
-    actions.push(...(await act(`close duplicate issue #${issue.number}`, () => editIssue(client, repo, issue.number, { state: 'closed', state_reason: 'not_planned' }))));
+    actions.push(
+      ...(await act(`close duplicate issue #${issue.number}`, () =>
+        editIssue(client, repo, issue.number, { state: 'closed', state_reason: 'not_planned' }),
+      )),
+    );
   }
   return actions;
 }

@@ -64,7 +64,8 @@ export function toRow(entry: ForkPlaybook, config: Config, total: number): Cohor
   const read = entry.read;
   if (read.kind === 'empty') return { ...base, state: 'empty', passed: 0, total, failing: [], reason: 'the fork has no commits', topics: null };
   if (read.kind === 'failed') return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: read.reason, topics: null };
-  if (read.kind === 'unreadable') return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: `the playbook ${read.reason}`, topics: null };
+  if (read.kind === 'unreadable')
+    return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: `the playbook ${read.reason}`, topics: null };
   let text = '';
   let unavailable: { kind: 'missing' | 'unreadable'; reason: string } | undefined;
   if (read.kind === 'missing') unavailable = { kind: 'missing', reason: 'not found' };
@@ -74,15 +75,35 @@ export function toRow(entry: ForkPlaybook, config: Config, total: number): Cohor
     text = decoded.text;
   }
   const result = lint(text, { path: config.path, config, ...(unavailable && { unavailable }) });
-  const failing = result.criteria
-    .filter((c) => !c.passed)
-    .map((c) => ({ id: c.id, title: c.title, questions: c.questions }));
+  const failing = result.criteria.filter((c) => !c.passed).map((c) => ({ id: c.id, title: c.title, questions: c.questions }));
   if (read.kind === 'missing') {
-    return { ...base, state: 'missing', topics: null, passed: result.score.passed, total: result.score.total, failing, reason: `no playbook at ${config.path} on the default branch` };
+    return {
+      ...base,
+      state: 'missing',
+      topics: null,
+      passed: result.score.passed,
+      total: result.score.total,
+      failing,
+      reason: `no playbook at ${config.path} on the default branch`,
+    };
   }
   const findings = result.findings
     .filter((f) => f.severity === 'error')
     .map(({ ruleId, line, message, question }) => ({ ruleId, line, message, question }));
-  const topics = config.rules.coverage === 'off' ? null : topicCoverage(result.playbook).filter((t) => t.questions.length > 0).map((t) => t.topic.id);
-  return { ...base, state: result.passed ? 'passed' : 'failing', passed: result.score.passed, total: result.score.total, failing, findings, reason: null, topics };
+  const topics =
+    config.rules.coverage === 'off'
+      ? null
+      : topicCoverage(result.playbook)
+          .filter((t) => t.questions.length > 0)
+          .map((t) => t.topic.id);
+  return {
+    ...base,
+    state: result.passed ? 'passed' : 'failing',
+    passed: result.score.passed,
+    total: result.score.total,
+    failing,
+    findings,
+    reason: null,
+    topics,
+  };
 }

@@ -82,7 +82,10 @@ export class SheetReader {
     const source = (this.lines[record.line - 1] ?? '').trimStart();
     const previous = this.tableRows[this.tableRows.length - 1];
     if (this.tableRows.length > 0 && source.startsWith('|') && record.line === this.lastTableLine + 1) {
-      const cells = record.text.replace(/^\s*\||\|\s*$/g, '').split('|').map((cell) => cell.trim());
+      const cells = record.text
+        .replace(/^\s*\||\|\s*$/g, '')
+        .split('|')
+        .map((cell) => cell.trim());
       this.lastRow = newRow(record.line, cells, cells.join(' | '), null);
       this.tableRows.push(this.lastRow);
       this.lastTableLine = record.line;

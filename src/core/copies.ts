@@ -68,7 +68,7 @@ export function markCopies(questions: readonly Question[]): void {
 /** Jaccard similarity of two sorted arrays of distinct values. */
 function jaccard(a: Uint32Array, b: Uint32Array): number {
   let shared = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i] === b[j]) {
       shared++;
       i++;

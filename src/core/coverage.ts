@@ -82,7 +82,9 @@ export function topicOf(question: Question): Topic | null {
   let candidates = scored.filter((s) => s.title === top);
   // a title that names one topic most decides alone; the answer text settles a tie or a title that names none
   if (candidates.length > 1) {
-    const text = spokenParts(question).map((part) => part.text).join(' ');
+    const text = spokenParts(question)
+      .map((part) => part.text)
+      .join(' ');
     const bodies = candidates.map((s) => ({ ...s, body: mentions(s.topic.patterns, text) }));
     const most = Math.max(...bodies.map((s) => s.body));
     if (top === 0 && most < MIN_TEXT_MENTIONS) return null;

@@ -25,7 +25,10 @@ export function decodePlaybook(bytes: Uint8Array, limits: { maxBytes: number; ma
   }
   const headings = countHeadings(text, limits.maxHeadings);
   if (headings > limits.maxHeadings) {
-    return { ok: false, reason: `has more than ${limits.maxHeadings.toLocaleString('en-US')} headings; a playbook has about 20 (the lesson asks for 15 questions)` };
+    return {
+      ok: false,
+      reason: `has more than ${limits.maxHeadings.toLocaleString('en-US')} headings; a playbook has about 20 (the lesson asks for 15 questions)`,
+    };
   }
   return { ok: true, text };
 }

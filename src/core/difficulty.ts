@@ -15,7 +15,8 @@ const HEADING_TOKEN = /(?:^|[·|—–:]\s{0,3})(L[1-3])(?:\s{0,3}(?=[·|—–:
 // a label, its separator and the value: "Difficulty: L2", "Level:: L1", "Difficulty — L3", "Rating = L2"
 const LABEL_LINE = /^(difficulty(?:\s+(?:level|rating))?|level|rating|tier)\s{0,3}(::|[:：=—–-]|(?=\s+L\s?\d)|(?=\s+\d\b)|(?=\s*$))\s*(.*)$/i;
 // a line that is only a level: "L2", "L3 (advanced)", "#L1", "[L2]", "L1 — foundational", "Level 2"
-const BADGE_LINE = /^(?:#|\[|\()?\s{0,2}(?:L\s?|level\s{1,3})(\d{1,2})\s{0,2}[\])]?(?:\s{0,3}[—–:\-·|,]?\s{0,3}\(?[A-Za-z][A-Za-z -]{0,24}\)?)?[.!]?$/i;
+const BADGE_LINE =
+  /^(?:#|\[|\()?\s{0,2}(?:L\s?|level\s{1,3})(\d{1,2})\s{0,2}[\])]?(?:\s{0,3}[—–:\-·|,]?\s{0,3}\(?[A-Za-z][A-Za-z -]{0,24}\)?)?[.!]?$/i;
 const VALUE = /^(?:L\s?|level\s{0,3})?(\d{1,3})\b/i;
 
 /** Parses a rating value ("L2", "L3 (advanced)", "Level 1", "2", "intermediate") into a difficulty. */
@@ -89,7 +90,10 @@ export function sectionRating(heading: string, line: number): Difficulty | null 
   const text = heading.slice(0, 200);
   const token = /(?:^|[^A-Za-z0-9])(?:L\s?|level\s{0,3})([1-9])(?![0-9])/i.exec(text);
   if (token) return parseRating(`L${token[1]}`, line, 'section');
-  const words = text.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
   if (words.length > 6) return null;
   for (const word of words) if (LEVEL_WORDS[word] !== undefined) return parseRating(word, line, 'section');
   return null;

@@ -42,7 +42,34 @@ const PROJECT_OPENING =
 // "In Sentinel, …", "At Acme, …": a name of the learner's own, then a comma
 const NAMED_OPENING = /^(?:[Ii]n|[Aa]t|[Oo]n|[Ff]or)\s+([A-Z`][\w`.-]*)(?:\s+[A-Z][\w-]*){0,2},/;
 /** Names a theory opens with ("In Raft, …"): algorithms, models and papers, not the learner's project. */
-const THEORY_NAMES = new Set(['Raft', 'Paxos', 'Multi-Paxos', 'ZAB', 'CAP', 'PACELC', 'FLP', 'Dynamo', 'Spanner', 'Chubby', 'BFT', 'PBFT', 'TLA', 'CRDTs', 'Jepsen', 'Lamport', 'Practice', 'Production', 'Theory', 'General', 'Short', 'Summary', 'Contrast', 'Addition', 'Particular', 'Other']);
+const THEORY_NAMES = new Set([
+  'Raft',
+  'Paxos',
+  'Multi-Paxos',
+  'ZAB',
+  'CAP',
+  'PACELC',
+  'FLP',
+  'Dynamo',
+  'Spanner',
+  'Chubby',
+  'BFT',
+  'PBFT',
+  'TLA',
+  'CRDTs',
+  'Jepsen',
+  'Lamport',
+  'Practice',
+  'Production',
+  'Theory',
+  'General',
+  'Short',
+  'Summary',
+  'Contrast',
+  'Addition',
+  'Particular',
+  'Other',
+]);
 
 function namedOpening(opening: string): boolean {
   const match = NAMED_OPENING.exec(opening);
@@ -185,7 +212,9 @@ class EntryReader {
     const lines = record.text.split('\n');
     const start = lines.findIndex((line) => /<\/summary>/i.test(line));
     for (let i = start + 1; i < lines.length; i++) {
-      const line = lines[i]!.replace(/<[^>]{0,200}>/g, '').replace(/\*\*|~~|`/g, '').trim();
+      const line = lines[i]!.replace(/<[^>]{0,200}>/g, '')
+        .replace(/\*\*|~~|`/g, '')
+        .trim();
       if (line.length === 0) continue;
       const marker = /^(?:[-*+]|\d{1,3}[.)])\s+/.exec(line);
       if (marker || GOTCHA_MARK.test(line)) {
@@ -420,7 +449,11 @@ class EntryReader {
 function visibleHtml(html: string): string {
   const shown = html.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
   if (/<[a-z][^>]{0,200}?(?:\shidden\b|display\s*:\s*none)/i.test(shown)) return '';
-  return shown.replace(/<[^>]{0,400}>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  return shown
+    .replace(/<[^>]{0,400}>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** How many of the four spoken parts an entry labels explicitly. */

@@ -31,6 +31,10 @@ export function splitGotcha(text: string): { claim: string; reason: string } {
       rest = '';
     }
   }
-  body = rest.replace(/^[\s.,;:!?—–\-→>)]+/, '').replace(VERDICT, '').replace(/\)\s*$/, '').trim();
+  body = rest
+    .replace(/^[\s.,;:!?—–\-→>)]+/, '')
+    .replace(VERDICT, '')
+    .replace(/\)\s*$/, '')
+    .trim();
   return { claim: claim.trim(), reason: body };
 }

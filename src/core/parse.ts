@@ -79,7 +79,6 @@ function countNewlines(text: string): number {
   return count;
 }
 
-
 interface HeadingMatch {
   number: number;
   title: string;
@@ -135,7 +134,16 @@ function questionStyle(records: LineRecord[]): QuestionStyle {
   if (level > 0) return { level, numbered: true };
   const askedLevel = best(asked, MIN_UNNUMBERED);
   if (askedLevel > 0) return { level: askedLevel, numbered: false };
-  const bold = records.filter((r) => r.kind === 'text' && r.paragraphStart && r.quote === 0 && r.list === 0 && r.lead !== null && r.afterLead.length === 0 && matchQuestionHeading(r.lead));
+  const bold = records.filter(
+    (r) =>
+      r.kind === 'text' &&
+      r.paragraphStart &&
+      r.quote === 0 &&
+      r.list === 0 &&
+      r.lead !== null &&
+      r.afterLead.length === 0 &&
+      matchQuestionHeading(r.lead),
+  );
   if (bold.length >= MIN_UNNUMBERED) {
     for (const r of bold) {
       r.kind = 'heading';
@@ -148,7 +156,10 @@ function questionStyle(records: LineRecord[]): QuestionStyle {
 
 /** An unnumbered heading that asks something: "What is the CAP theorem?". */
 function asksQuestion(text: string): boolean {
-  return /\?\s*(?:[[(]\s{0,3}L\s?\d{1,2}\s{0,3}[\])])?\s*$/i.test(text.slice(0, HEADING_PREFIX)) && !CHEAT_SHEET_HEADING.test(normalize(text.slice(0, HEADING_PREFIX)));
+  return (
+    /\?\s*(?:[[(]\s{0,3}L\s?\d{1,2}\s{0,3}[\])])?\s*$/i.test(text.slice(0, HEADING_PREFIX)) &&
+    !CHEAT_SHEET_HEADING.test(normalize(text.slice(0, HEADING_PREFIX)))
+  );
 }
 
 /**

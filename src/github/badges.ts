@@ -42,7 +42,13 @@ export async function commitFiles(client: Client, repo: RepoRef, commit: string)
 }
 
 /** Commits `files` to `branch` (an orphan branch when it does not exist yet), unless they are already there. */
-export async function publishFiles(client: Client, repo: RepoRef, branch: string, files: Record<string, string>, message: string): Promise<PublishOutcome> {
+export async function publishFiles(
+  client: Client,
+  repo: RepoRef,
+  branch: string,
+  files: Record<string, string>,
+  message: string,
+): Promise<PublishOutcome> {
   const head = await branchHead(client, repo, branch);
   let baseTree: string | undefined;
   if (head !== null) {

@@ -65,11 +65,19 @@ export function makeClient(token: string, options: ClientOptions): Client {
 }
 
 /** Waits out a rate limit of at most a minute, three times; a longer one is logged and the request fails. */
-function waitOrGiveUp(log: (line: string) => void, kind: string, retryAfter: number, request: { method: string; url: string }, retryCount: number): boolean {
+function waitOrGiveUp(
+  log: (line: string) => void,
+  kind: string,
+  retryAfter: number,
+  request: { method: string; url: string },
+  retryCount: number,
+): boolean {
   // a page of a listing comes with the API's origin and the query: the path is what identifies it
   const url = request.url.replace(/^https?:\/\/[^/]+/, '').replace(/\?.*$/, '');
   if (retryAfter > MAX_RATE_LIMIT_WAIT_S) {
-    log(`${kind} on ${request.method} ${url}: GitHub asks to wait ${waitText(retryAfter)}, longer than the ${MAX_RATE_LIMIT_WAIT_S} s playbook-proof waits; giving up`);
+    log(
+      `${kind} on ${request.method} ${url}: GitHub asks to wait ${waitText(retryAfter)}, longer than the ${MAX_RATE_LIMIT_WAIT_S} s playbook-proof waits; giving up`,
+    );
     return false;
   }
   if (retryCount >= 3) return false;

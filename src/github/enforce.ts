@@ -25,7 +25,14 @@ export async function currentStatus(client: Client, repo: RepoAt, sha: string, c
 
 export async function setStatus(client: Client, repo: RepoAt, sha: string, context: string, status: CommitStatus, targetUrl?: string): Promise<void> {
   try {
-    await client.rest.repos.createCommitStatus({ ...repo, sha, context, state: status.state, description: status.description, ...(targetUrl && { target_url: targetUrl }) });
+    await client.rest.repos.createCommitStatus({
+      ...repo,
+      sha,
+      context,
+      state: status.state,
+      description: status.description,
+      ...(targetUrl && { target_url: targetUrl }),
+    });
   } catch (error) {
     throw apiError(`set the ${context} status on ${repo.owner}/${repo.repo}@${sha.slice(0, 7)}`, error);
   }
@@ -40,7 +47,14 @@ export interface IssueSummary {
 /** The issues `creator` opened with `marker` in their body (any state), oldest first; issues disabled reads as none. */
 export async function findMarkedIssues(client: Client, repo: RepoAt, creator: string, marker: string): Promise<IssueSummary[]> {
   try {
-    const issues = await client.paginate(client.rest.issues.listForRepo, { ...repo, creator, state: 'all', sort: 'created', direction: 'asc', per_page: 100 });
+    const issues = await client.paginate(client.rest.issues.listForRepo, {
+      ...repo,
+      creator,
+      state: 'all',
+      sort: 'created',
+      direction: 'asc',
+      per_page: 100,
+    });
     return issues
       .filter((i) => !i.pull_request && (i.body ?? '').includes(marker))
       .map((i) => ({ number: i.number, state: i.state as IssueSummary['state'], body: i.body ?? '' }))

@@ -61,7 +61,8 @@ export function apiError(doing: string, error: unknown): GitHubApiError {
 function rateLimitNote(error: unknown): string {
   const status = statusOf(error);
   const headers = (error as { response?: { headers?: Record<string, string | undefined> } }).response?.headers ?? {};
-  if ((status !== 403 && status !== 429) || !(/rate limit/i.test(String((error as Error).message)) || headers['x-ratelimit-remaining'] === '0')) return '';
+  if ((status !== 403 && status !== 429) || !(/rate limit/i.test(String((error as Error).message)) || headers['x-ratelimit-remaining'] === '0'))
+    return '';
   const reset = Number(headers['x-ratelimit-reset']);
   const retryAfter = Number(headers['retry-after']);
   const at = reset > 0 ? new Date(reset * 1000) : retryAfter > 0 ? new Date(Date.now() + retryAfter * 1000) : null;

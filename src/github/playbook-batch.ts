@@ -70,7 +70,8 @@ async function afterFailure(client: Client, forks: Fork[], path: string, error: 
   const halves = [forks.slice(0, mid), forks.slice(mid)];
   const attempts: Array<{ results: ForkPlaybook[] } | { error: unknown }> = [];
   for (const half of halves) attempts.push(await attempt(client, half, path));
-  if (attempts.every((a) => 'error' in a)) return halves.flatMap((half, i) => half.map((fork) => failedRead(fork, (attempts[i] as { error: unknown }).error)));
+  if (attempts.every((a) => 'error' in a))
+    return halves.flatMap((half, i) => half.map((fork) => failedRead(fork, (attempts[i] as { error: unknown }).error)));
   const results: ForkPlaybook[] = [];
   for (const [i, a] of attempts.entries()) results.push(...('error' in a ? await afterFailure(client, halves[i]!, path, a.error) : a.results));
   return results;
@@ -80,7 +81,10 @@ async function attempt(client: Client, forks: Fork[], path: string): Promise<{ r
   try {
     return { results: await readBatch(client, forks, path) };
   } catch (error) {
-    if (graphqlRateLimited(error)) throw new GitHubApiError(`could not read the forks' playbooks: GitHub's GraphQL rate limit is exhausted${rateLimitReset(error)}`, null, { cause: error });
+    if (graphqlRateLimited(error))
+      throw new GitHubApiError(`could not read the forks' playbooks: GitHub's GraphQL rate limit is exhausted${rateLimitReset(error)}`, null, {
+        cause: error,
+      });
     if (endsScan(error)) throw error;
     return { error };
   }
@@ -182,7 +186,10 @@ export async function readBatch(client: Client, forks: Fork[], path: string): Pr
         entry.read = await readFileAt(client, { owner: entry.fork.owner, repo: entry.fork.name, path, ref: entry.head.sha });
       } catch (error) {
         if (endsScan(error instanceof GitHubApiError ? (error.cause ?? error) : error)) throw error;
-        entry.read = { kind: 'failed', reason: `GitHub did not return the playbook's text: ${error instanceof Error ? error.message : String(error)}` };
+        entry.read = {
+          kind: 'failed',
+          reason: `GitHub did not return the playbook's text: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
     }
   }

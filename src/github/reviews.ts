@@ -31,7 +31,12 @@ export interface NewReviewComment {
 /** Every review comment on the pull request's diff, oldest first. */
 export async function listReviewComments(client: Client, pr: PullRef): Promise<ReviewComment[]> {
   try {
-    const all = await client.paginate(client.rest.pulls.listReviewComments, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+    const all = await client.paginate(client.rest.pulls.listReviewComments, {
+      owner: pr.owner,
+      repo: pr.repo,
+      pull_number: pr.number,
+      per_page: 100,
+    });
     return all.map((c) => ({ id: c.id, body: c.body, login: c.user?.login ?? '' }));
   } catch (error) {
     throw apiError(`list the review comments of #${pr.number}`, error);
@@ -115,11 +120,15 @@ export function isViewer(viewer: string, author: { login: string; bot: boolean }
 export async function playbookDiff(client: Client, pr: PullRef, path: string): Promise<PlaybookDiff> {
   let found: { patch?: string } | undefined;
   try {
-    await client.paginate(client.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 }, (response, done) => {
-      found = response.data.find((file) => file.filename === path);
-      if (found) done();
-      return [];
-    });
+    await client.paginate(
+      client.rest.pulls.listFiles,
+      { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 },
+      (response, done) => {
+        found = response.data.find((file) => file.filename === path);
+        if (found) done();
+        return [];
+      },
+    );
   } catch (error) {
     throw apiError(`list the files of #${pr.number}`, error);
   }
@@ -129,7 +138,11 @@ export async function playbookDiff(client: Client, pr: PullRef, path: string): P
 }
 
 /** Posts one review (event COMMENT) with its inline comments on the right side of the diff at `commitId`. */
-export async function createReview(client: Client, pr: PullRef, review: { commitId: string; body: string; comments: NewReviewComment[] }): Promise<number> {
+export async function createReview(
+  client: Client,
+  pr: PullRef,
+  review: { commitId: string; body: string; comments: NewReviewComment[] },
+): Promise<number> {
   try {
     const { data } = await client.rest.pulls.createReview({
       owner: pr.owner,

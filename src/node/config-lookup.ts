@@ -28,4 +28,3 @@ function isFile(path: string): boolean {
     return false;
   }
 }
-

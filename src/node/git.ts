@@ -74,7 +74,8 @@ export async function readStagedBlob(git: SimpleGit, path: string): Promise<Buff
   try {
     return await git.binaryCatFile(['blob', `:${path}`]);
   } catch (error) {
-    if (error instanceof GitError && /does not exist|not in the index|exists on disk, but not in|Not a valid object name/.test(error.message)) return null;
+    if (error instanceof GitError && /does not exist|not in the index|exists on disk, but not in|Not a valid object name/.test(error.message))
+      return null;
     if (error instanceof GitError && /is in the index, but not at stage 0/.test(error.message)) {
       throw unmergedError(path, error);
     }

@@ -5,7 +5,6 @@ import { decodePlaybook, LIMITS, LINK_REASON, tooLargeReason } from '../core/dec
 import { InputError } from '../errors.js';
 import { describeFsError } from './fs-errors.js';
 
-
 export interface PlaybookFile {
   /** Absolute path on disk. */
   absolute: string;

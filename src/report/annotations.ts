@@ -34,7 +34,10 @@ export function planAnnotations(result: LintResult, file: string, cap = ANNOTATI
         ? `No playbook at ${file}: the lesson asks for it at that path`
         : `The playbook ${stripControls(unavailable.reason).replace(/\s+/g, ' ')}`;
     const where = unavailable.kind === 'missing' ? {} : { file, startLine: 1, startColumn: 1 };
-    return { annotations: [{ severity: 'error', message, title: unavailable.kind === 'missing' ? 'location' : 'question-count', ...where }], hidden: { error: 0, warning: 0 } };
+    return {
+      annotations: [{ severity: 'error', message, title: unavailable.kind === 'missing' ? 'location' : 'question-count', ...where }],
+      hidden: { error: 0, warning: 0 },
+    };
   }
   const annotations: Annotation[] = [];
   const hidden = { error: 0, warning: 0 };

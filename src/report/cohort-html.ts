@@ -48,16 +48,11 @@ export function formatCohortHtml(report: CohortReport): string {
   const total = report.rows.length;
   const rows = [...report.rows].sort((a, b) => COLLATOR.compare(a.fork, b.fork) || (a.fork < b.fork ? -1 : a.fork > b.fork ? 1 : 0));
   // Only the inline style and script below may run or apply: nothing is fetched, injected markup stays inert.
-  const csp = [
-    "default-src 'none'",
-    `style-src '${sha256(STYLE)}'`,
-    `script-src '${sha256(SCRIPT)}'`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  const csp = ["default-src 'none'", `style-src '${sha256(STYLE)}'`, `script-src '${sha256(SCRIPT)}'`, "base-uri 'none'", "form-action 'none'"].join(
+    '; ',
+  );
   const chips = FORK_STATES.map(
-    (s) =>
-      `<li class="chip s-${s}" data-state="${s}" data-count="${stats.states[s]}"><span class="dot"></span><b>${stats.states[s]}</b> ${s}</li>`,
+    (s) => `<li class="chip s-${s}" data-state="${s}" data-count="${stats.states[s]}"><span class="dot"></span><b>${stats.states[s]}</b> ${s}</li>`,
   ).join('');
   return `<!doctype html>
 <html lang="en">

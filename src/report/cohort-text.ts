@@ -94,7 +94,9 @@ export function formatCohortSummary(report: CohortReport, htmlNote: string): str
     '|---|---|---|---|---|',
   ];
   for (const r of sortedRows(report)) {
-    out.push(`| ${inert(forkLabel(r), 120)} | ${r.state} | ${r.passed}/${r.total} | ${inert(detail(r), 200)} | ${r.lastCommit?.slice(0, 10) ?? ''} |`);
+    out.push(
+      `| ${inert(forkLabel(r), 120)} | ${r.state} | ${r.passed}/${r.total} | ${inert(detail(r), 200)} | ${r.lastCommit?.slice(0, 10) ?? ''} |`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

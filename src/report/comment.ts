@@ -111,7 +111,10 @@ export function formatComment(result: LintResult, ctx: CommentContext, limit = G
 function reviewLines(notice: ReviewNotice): string[] {
   const verb = (list: number[], one: string, many: string) => `${questionList(list)} ${list.length === 1 ? one : many}`;
   const lines: string[] = [];
-  if (notice.inline.length > 0) lines.push(`💬 ${verb(notice.inline, 'has a review comment on its line, with the fix', 'have review comments on their lines, each with the fix')}.`);
+  if (notice.inline.length > 0)
+    lines.push(
+      `💬 ${verb(notice.inline, 'has a review comment on its line, with the fix', 'have review comments on their lines, each with the fix')}.`,
+    );
   if (notice.notInDiff.length > 0) {
     const why =
       notice.placement === 'not-changed'
@@ -121,7 +124,8 @@ function reviewLines(notice: ReviewNotice): string[] {
           : `${notice.notInDiff.length === 1 ? 'its lines are' : 'their lines are'} not in this pull request's diff`;
     lines.push(`${verb(notice.notInDiff, 'is', 'are')} listed here only: ${why}.`);
   }
-  if (notice.overCap.length > 0) lines.push(`${verb(notice.overCap, 'is', 'are')} listed here only: at most ${notice.cap} review comments are open at a time.`);
+  if (notice.overCap.length > 0)
+    lines.push(`${verb(notice.overCap, 'is', 'are')} listed here only: at most ${notice.cap} review comments are open at a time.`);
   return lines.length > 0 ? [...lines, ''] : [];
 }
 

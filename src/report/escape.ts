@@ -11,7 +11,10 @@ const MARKDOWN_PUNCTUATION = /[\\`*_[\]|~]/g;
 
 /** Escapes learner text for a GitHub comment or job summary, truncated to `max` characters first. */
 export function inert(text: string, max = 120): string {
-  let line = stripControls(text).replace(/[\r\n\t]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  let line = stripControls(text)
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
   if (line.length > max) line = `${line.slice(0, max - 1).trimEnd()}…`;
   return (
     line

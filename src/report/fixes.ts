@@ -53,7 +53,7 @@ export const FIXES: Readonly<Record<RuleId, Readonly<Record<string, string>>>> =
   'answer-structure': {
     noQuestions: 'Add the questions as headings such as `## Q1: …`, each answered Theory → Project → Tradeoff → Metric.',
     missingParts: 'Add {{parts}} as labelled parts (`**Tradeoff:** …`), in the order Theory → Project → Tradeoff → Metric.',
-    missingPartsNear: 'Give the paragraph at line {{line}} a label of its own (`**Tradeoff:** …`), as the entry\'s other parts have.',
+    missingPartsNear: "Give the paragraph at line {{line}} a label of its own (`**Tradeoff:** …`), as the entry's other parts have.",
   },
   location: {
     wrongPath: 'Move the file to {{expected}} (`git mv`).',
@@ -66,7 +66,7 @@ export const FIXES: Readonly<Record<RuleId, Readonly<Record<string, string>>>> =
   },
   coverage: {
     missingTopic: 'Add a question on {{topic}} (an {{level}} topic of the lesson), or turn one that repeats a topic into it.',
-    levelMismatch: 'Rate this question {{level}}, as the lesson\'s coverage map does, or say in your note why you rate it otherwise.',
+    levelMismatch: "Rate this question {{level}}, as the lesson's coverage map does, or say in your note why you rate it otherwise.",
   },
   'speaking-time': {
     tooLong: 'Cut the answer to about {{spokenWords}} words: the definition, one failure case, one number.',

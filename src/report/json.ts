@@ -93,6 +93,11 @@ export function jsonReportOutput(result: LintResult, limit = OUTPUT_LIMIT_BYTES)
   });
   const fitted = fitJson(withFindings, findings.length, limit);
   if (fitted) return fitted.json;
-  const withQuestions = (keep: number) => ({ ...report, findings: [], questions: questions.slice(0, keep), truncated: { findings: findings.length, questions: questions.length - keep } });
+  const withQuestions = (keep: number) => ({
+    ...report,
+    findings: [],
+    questions: questions.slice(0, keep),
+    truncated: { findings: findings.length, questions: questions.length - keep },
+  });
   return fitJson(withQuestions, questions.length, limit)?.json ?? JSON.stringify({ ...withQuestions(0), criteria: [] });
 }

@@ -56,7 +56,8 @@ export function toExplainReport(result: LintResult): ExplainReport {
   const doc = result.playbook;
   const passedLines = new Set(result.questions.filter((q) => q.passed).map((q) => q.line));
   const rowByQuestion = new Map<number, number>();
-  for (const row of doc.cheatSheet?.rows ?? []) if (row.question !== null && !rowByQuestion.has(row.question)) rowByQuestion.set(row.question, row.line);
+  for (const row of doc.cheatSheet?.rows ?? [])
+    if (row.question !== null && !rowByQuestion.has(row.question)) rowByQuestion.set(row.question, row.line);
   const byLine = new Map<number, Finding[]>();
   const documentFindings: Finding[] = [];
   for (const finding of result.findings) {
@@ -67,7 +68,9 @@ export function toExplainReport(result: LintResult): ExplainReport {
     file: result.file,
     passed: result.passed,
     score: { ...result.score },
-    questions: doc.questions.map((question) => explainQuestion(question, passedLines.has(question.line), rowByQuestion, byLine.get(question.line) ?? [])),
+    questions: doc.questions.map((question) =>
+      explainQuestion(question, passedLines.has(question.line), rowByQuestion, byLine.get(question.line) ?? []),
+    ),
     cheatSheet: doc.cheatSheet && {
       line: doc.cheatSheet.line,
       endLine: doc.cheatSheet.endLine,
@@ -149,7 +152,9 @@ export function formatExplain(report: ExplainReport, options: { color: boolean; 
     const mark = q.copyOf ? c.yellow('copy') : q.passed ? c.green('✔') : c.red('✖');
     out.push(`${c.bold(`Q${q.number}`)} "${q.title}"  lines ${q.line}–${q.endLine}  ${mark}`);
     if (q.copyOf) {
-      out.push(`  repeats Q${q.copyOf.number} at line ${q.copyOf.line} (${Math.round(q.copyOf.similarity * 100)}% the same text): a copy is not a distinct question`);
+      out.push(
+        `  repeats Q${q.copyOf.number} at line ${q.copyOf.line} (${Math.round(q.copyOf.similarity * 100)}% the same text): a copy is not a distinct question`,
+      );
       continue;
     }
     const d = q.difficulty;
@@ -169,12 +174,15 @@ export function formatExplain(report: ExplainReport, options: { color: boolean; 
       }
     }
     if (!q.copyOf) out.push(`  ${'cheat row'.padEnd(10)} ${q.cheatSheetRow === null ? c.red('not found') : `line ${q.cheatSheetRow}`}`);
-    for (const miss of q.nearMisses) out.push(`  ${c.yellow('near miss')}  line ${miss.line} "${miss.text}" looks like ${miss.kind}, but ${miss.why}`);
-    for (const finding of q.findings) out.push(`  ${finding.severity === 'error' ? c.red('✖') : c.yellow('!')} ${finding.line}: ${finding.message}  ${c.dim(finding.ruleId)}`);
+    for (const miss of q.nearMisses)
+      out.push(`  ${c.yellow('near miss')}  line ${miss.line} "${miss.text}" looks like ${miss.kind}, but ${miss.why}`);
+    for (const finding of q.findings)
+      out.push(`  ${finding.severity === 'error' ? c.red('✖') : c.yellow('!')} ${finding.line}: ${finding.message}  ${c.dim(finding.ruleId)}`);
   }
   if (report.findings.length > 0) {
     out.push('', 'Whole document:');
-    for (const finding of report.findings) out.push(`  ${finding.severity === 'error' ? c.red('✖') : c.yellow('!')} ${finding.line}: ${finding.message}  ${c.dim(finding.ruleId)}`);
+    for (const finding of report.findings)
+      out.push(`  ${finding.severity === 'error' ? c.red('✖') : c.yellow('!')} ${finding.line}: ${finding.message}  ${c.dim(finding.ruleId)}`);
   }
   out.push('', `${report.passed ? c.green('✔') : c.red('✖')} ${report.score.passed}/${report.score.total} criteria pass.`);
   return `${out.join('\n')}\n`;

@@ -91,7 +91,12 @@ export function questionComments(result: LintResult, config: Config): QuestionCo
     const text = commentText(question, title, findings, config);
     const digest = createHash('sha256').update(text).digest('hex').slice(0, 12);
     const lines = [...new Set(findings.map((f) => f.line))].sort((a, b) => a - b);
-    comments.push({ question, lines, digest, body: fit(`<!-- playbook-proof:review q=${question} digest=${digest} -->\n${text}`, GITHUB_COMMENT_LIMIT) });
+    comments.push({
+      question,
+      lines,
+      digest,
+      body: fit(`<!-- playbook-proof:review q=${question} digest=${digest} -->\n${text}`, GITHUB_COMMENT_LIMIT),
+    });
   }
   return comments.sort((a, b) => a.lines[0]! - b.lines[0]! || a.question - b.question);
 }
@@ -147,7 +152,8 @@ export function planReview(
   for (const comment of comments) {
     const keep = current(sorted, comment.question);
     if (keep) {
-      if (readMarker(keep.body)!.value !== comment.digest) plan.update.push({ question: comment.question, commentId: keep.commentId, body: comment.body });
+      if (readMarker(keep.body)!.value !== comment.digest)
+        plan.update.push({ question: comment.question, commentId: keep.commentId, body: comment.body });
       handled.add(keep.commentId);
       plan.inline.push(comment.question);
       open++;
@@ -166,7 +172,8 @@ export function planReview(
       open++;
     } else if (stale) {
       // no better place for it: the outdated comment stays, with the current text
-      if (readMarker(stale.body)!.value !== comment.digest) plan.update.push({ question: comment.question, commentId: stale.commentId, body: comment.body });
+      if (readMarker(stale.body)!.value !== comment.digest)
+        plan.update.push({ question: comment.question, commentId: stale.commentId, body: comment.body });
       handled.add(stale.commentId);
       plan.inline.push(comment.question);
       open++;
@@ -177,7 +184,13 @@ export function planReview(
     }
   }
 
-  retire(plan, sorted.filter((t) => !handled.has(t.commentId)), failing, present, short);
+  retire(
+    plan,
+    sorted.filter((t) => !handled.has(t.commentId)),
+    failing,
+    present,
+    short,
+  );
   plan.inline.sort((a, b) => a - b);
   if (plan.notInDiff.length > 0 && placement?.kind === 'none') plan.placement = placement;
   return plan;
@@ -210,12 +223,18 @@ export function fixedBody(previous: string, question: number, short: string): st
 
 /** The comment of a question whose line changed: its text continues in a new comment. */
 export function movedBody(previous: string, question: number, short: string): string {
-  return noted(previous, `<!-- playbook-proof:review q=${question} moved=${short} -->\n↪️ **Q${question}** still fails; its line changed in \`${short}\`, so a new comment on the current line takes over.`);
+  return noted(
+    previous,
+    `<!-- playbook-proof:review q=${question} moved=${short} -->\n↪️ **Q${question}** still fails; its line changed in \`${short}\`, so a new comment on the current line takes over.`,
+  );
 }
 
 /** The comment of a question that is not in the playbook any more (renumbered or deleted). */
 export function goneBody(previous: string, question: number, short: string): string {
-  return noted(previous, `<!-- playbook-proof:review q=${question} gone=${short} -->\n➖ **Q${question}** is not in the playbook as of commit \`${short}\`.`);
+  return noted(
+    previous,
+    `<!-- playbook-proof:review q=${question} gone=${short} -->\n➖ **Q${question}** is not in the playbook as of commit \`${short}\`.`,
+  );
 }
 
 function noted(previous: string, head: string): string {

@@ -25,7 +25,12 @@ export function formatSummary(result: LintResult, ctx: SummaryContext, plan: Ann
     out.push(unavailableLine(ctx.unavailable, file.path, file.sha));
     return `${out.join('\n')}\n`;
   }
-  out.push(`[${codeSpan(file.path)}](${fileUrl(file)}) at ${codeSpan(file.sha.slice(0, 7))}`, '', '| Criterion | Result | Questions |', '|---|---|---|');
+  out.push(
+    `[${codeSpan(file.path)}](${fileUrl(file)}) at ${codeSpan(file.sha.slice(0, 7))}`,
+    '',
+    '| Criterion | Result | Questions |',
+    '|---|---|---|',
+  );
   for (const c of result.criteria) {
     const mark = c.severity === 'warning' ? (c.findings > 0 ? '⚠️ warning' : '✅') : c.passed ? '✅' : '❌';
     const count = c.findings > 0 ? ` (${c.findings})` : '';

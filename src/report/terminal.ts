@@ -73,7 +73,10 @@ export function formatTerminal(result: LintResult, options: TerminalOptions): st
         out.push(`  ${c.green('✔')} ${title}`);
         continue;
       }
-      out.push(`  ${c.yellow('⚠')} ${title} ${c.dim(`(${plural(criterion.findings, 'warning')}: ${questionList(criterion.questions)})`)}`, ...findingLines(criterion));
+      out.push(
+        `  ${c.yellow('⚠')} ${title} ${c.dim(`(${plural(criterion.findings, 'warning')}: ${questionList(criterion.questions)})`)}`,
+        ...findingLines(criterion),
+      );
     }
   }
   out.push('');

@@ -3,7 +3,7 @@ import { defineRule } from '../core/rule.js';
 
 export const coverage = defineRule({
   id: 'coverage',
-  criterion: "Visual Model: question coverage map",
+  criterion: 'Visual Model: question coverage map',
   title: () => `Questions cover the ${lessonTopics().length} topics of the lesson's map, each at its level`,
   description: "Every topic of the lesson's coverage map has a question, rated at the level the map gives it",
   severity: 'warning',

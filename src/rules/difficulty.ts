@@ -10,8 +10,10 @@ export const difficulty = defineRule({
   description: 'Each question is rated L1, L2 or L3, and the playbook uses all three',
   severity: 'error',
   messages: {
-    missing: '{{question}} has no difficulty rating, expected a line such as **Difficulty:** L2 under its heading, a tag such as [L2] in it, or a section heading such as "## Level 2"',
-    missingNear: '{{question}} has no difficulty rating; line {{line}} ("{{text}}") looks like one, but a rating line holds only the label and the level, such as **Difficulty:** L2 or 🟡 L2',
+    missing:
+      '{{question}} has no difficulty rating, expected a line such as **Difficulty:** L2 under its heading, a tag such as [L2] in it, or a section heading such as "## Level 2"',
+    missingNear:
+      '{{question}} has no difficulty rating; line {{line}} ("{{text}}") looks like one, but a rating line holds only the label and the level, such as **Difficulty:** L2 or 🟡 L2',
     invalid: '{{question}} is rated "{{value}}", expected L1, L2 or L3',
     levelsMissing: 'No question is rated {{levels}}; the ratings must cover L1, L2 and L3',
   },
@@ -21,7 +23,13 @@ export const difficulty = defineRule({
       const rating = question.difficulty;
       if (rating === null) {
         const near = question.nearMisses.find((miss) => miss.kind === 'difficulty');
-        if (near) report({ messageId: 'missingNear', data: { question: questionName(question), line: near.line, text: near.text }, node: question, question });
+        if (near)
+          report({
+            messageId: 'missingNear',
+            data: { question: questionName(question), line: near.line, text: near.text },
+            node: question,
+            question,
+          });
         else report({ messageId: 'missing', data: { question: questionName(question) }, node: question, question });
       } else if (rating.level === null) {
         report({ messageId: 'invalid', data: { question: questionName(question), value: rating.raw }, node: rating, question });

@@ -27,7 +27,12 @@ export const gotchas = defineRule({
       // an empty item is reported on its own and does not count towards the minimum
       const written = items.filter((item) => countWords(item.text) > 0).length;
       if (written < config.gotchas) {
-        report({ messageId: 'tooFew', data: { question: questionName(question), found: plural(written, 'wrong answer'), count: written, min: config.gotchas }, node: part, question });
+        report({
+          messageId: 'tooFew',
+          data: { question: questionName(question), found: plural(written, 'wrong answer'), count: written, min: config.gotchas },
+          node: part,
+          question,
+        });
       }
       for (const item of items) {
         if (countWords(item.text) === 0) {

@@ -120,7 +120,13 @@ function checkGotchas(question: Question, report: (report: Report<'stated' | 'co
     if (!found) continue;
     report({
       messageId: 'correctGotcha',
-      data: { question: questionName(question), claim: truncate(clean(item.claim), 80), correction: found.entry.correction, id: found.entry.id, reference: found.entry.reference },
+      data: {
+        question: questionName(question),
+        claim: truncate(clean(item.claim), 80),
+        correction: found.entry.correction,
+        id: found.entry.id,
+        reference: found.entry.reference,
+      },
       node: item,
       question,
     });

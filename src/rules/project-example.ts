@@ -15,7 +15,8 @@ export const projectExample = defineRule({
     missing: '{{question}} has no Project Example part',
     missingNear: '{{question}} has no Project Example part; line {{line}} reads like one, but {{why}}',
     noComponent: "{{question}}'s project example names no component, expected one such as `verify-service`, RevocationFeed or etcd",
-    noMetric: "{{question}}'s project example gives no measured figure, and neither does its Metric part; expected a number with a unit such as 40 ms or 99.9%",
+    noMetric:
+      "{{question}}'s project example gives no measured figure, and neither does its Metric part; expected a number with a unit such as 40 ms or 99.9%",
   },
   check({ doc, report }) {
     if (doc.questions.length === 0) report({ messageId: 'noQuestions', node: { line: 1 } });
@@ -23,7 +24,8 @@ export const projectExample = defineRule({
       const part = question.project;
       if (part === null) {
         const near = question.nearMisses.find((miss) => miss.kind === 'project');
-        if (near) report({ messageId: 'missingNear', data: { question: questionName(question), line: near.line, why: near.why }, node: question, question });
+        if (near)
+          report({ messageId: 'missingNear', data: { question: questionName(question), line: near.line, why: near.why }, node: question, question });
         else report({ messageId: 'missing', data: { question: questionName(question) }, node: question, question });
         continue;
       }

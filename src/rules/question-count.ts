@@ -33,7 +33,13 @@ export const questionCount = defineRule({
       const copy = question.copyOf;
       if (copy !== null) {
         // a copy belongs to the whole document: it is the count of distinct questions that suffers
-        const data = { question: questionName(question), line: question.line, original: copy.number, originalLine: copy.line, percent: Math.round(copy.similarity * 100) };
+        const data = {
+          question: questionName(question),
+          line: question.line,
+          original: copy.number,
+          originalLine: copy.line,
+          percent: Math.round(copy.similarity * 100),
+        };
         report({ messageId: 'copy', data, node: question });
         continue;
       }
@@ -48,7 +54,12 @@ export const questionCount = defineRule({
       for (const part of parts) words += countWords(part.text);
       if (words < config.words) {
         const node = question.theory ?? parts[0]!;
-        report({ messageId: 'thinAnswer', data: { question: questionName(question), found: plural(words, 'word'), count: words, min: config.words }, node, question });
+        report({
+          messageId: 'thinAnswer',
+          data: { question: questionName(question), found: plural(words, 'word'), count: words, min: config.words },
+          node,
+          question,
+        });
       }
     }
   },

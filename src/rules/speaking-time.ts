@@ -9,8 +9,7 @@ export const speakingTime = defineRule({
   description: 'An answer, gotchas aside, can be spoken in the time the lesson allows',
   severity: 'warning',
   messages: {
-    tooLong:
-      "{{question}}'s answer has {{words}} words, about {{duration}} spoken at {{rate}} words a minute, expected at most {{max}} minutes",
+    tooLong: "{{question}}'s answer has {{words}} words, about {{duration}} spoken at {{rate}} words a minute, expected at most {{max}} minutes",
   },
   check({ doc, config, report }) {
     const limit = config.speakingMinutes * config.wordsPerMinute;

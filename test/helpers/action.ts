@@ -62,7 +62,15 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   writeFileSync(eventPath, JSON.stringify(options.payload));
   writeFileSync(outputPath, '');
   writeFileSync(summaryPath, '');
-  const inputs = { 'github-token': 'ghs_faketoken', path: 'week-24/day1-dist-sys-qa.md', label: 'proof: passed', comment: 'true', 'fail-on-criteria': 'true', config: '', ...options.inputs };
+  const inputs = {
+    'github-token': 'ghs_faketoken',
+    path: 'week-24/day1-dist-sys-qa.md',
+    label: 'proof: passed',
+    comment: 'true',
+    'fail-on-criteria': 'true',
+    config: '',
+    ...options.inputs,
+  };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     GITHUB_ACTIONS: 'true',

@@ -293,16 +293,12 @@ const DEFAULT_REF = 'main';
 const DOCS = 'https://docs.github.com/rest';
 const READ_ONLY_MESSAGE = 'Resource not accessible by integration';
 const ARCHIVED_MESSAGE = 'Repository was archived so is read-only.';
-const SECONDARY_RATE_LIMIT =
-  'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
+const SECONDARY_RATE_LIMIT = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
 /** The clock for repositories added without createdAt: one minute apart from here. */
 const CLOCK_START = Date.parse('2025-09-01T00:00:00Z');
 
 type Entry =
-  | { kind: 'file'; bytes: () => Buffer; size: number }
-  | { kind: 'dir' }
-  | { kind: 'symlink'; target: string }
-  | { kind: 'submodule'; sha: string };
+  { kind: 'file'; bytes: () => Buffer; size: number } | { kind: 'dir' } | { kind: 'symlink'; target: string } | { kind: 'submodule'; sha: string };
 
 interface StoredComment extends FakeComment {
   issue: number;
@@ -370,10 +366,8 @@ const normalizeRef = (ref: string) => ref.replace(/^refs\/heads\//, '');
 const normalizePath = (path: string) => path.split('/').filter(Boolean).join('/');
 const isSha = (text: string) => /^[0-9a-f]{40}$/.test(text);
 const isSymlinkSpec = (content: unknown): content is { symlink: string } => typeof content === 'object' && content !== null && 'symlink' in content;
-const toBuffer = (content: string | Uint8Array) =>
-  typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-const gitSha = (type: string, body: Buffer) =>
-  createHash('sha1').update(`${type} ${body.length}\0`).update(body).digest('hex');
+const toBuffer = (content: string | Uint8Array) => (typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
+const gitSha = (type: string, body: Buffer) => createHash('sha1').update(`${type} ${body.length}\0`).update(body).digest('hex');
 const blobSha = (bytes: Buffer) => gitSha('blob', bytes);
 /** Base64 wrapped at 60 characters with a trailing newline, as the contents API sends it. */
 const wrappedBase64 = (bytes: Buffer) => (bytes.toString('base64').match(/.{1,60}/g) ?? []).map((l) => `${l}\n`).join('');
@@ -436,9 +430,7 @@ function gitOrder(a: GitTreeEntry, b: GitTreeEntry): number {
 
 function writeTree(objects: Map<string, GitObject>, entries: GitTreeEntry[]): string {
   const sorted = [...entries].sort(gitOrder);
-  const body = Buffer.concat(
-    sorted.flatMap((e) => [Buffer.from(`${e.mode.replace(/^0+/, '')} ${e.name}\0`), Buffer.from(e.sha, 'hex')]),
-  );
+  const body = Buffer.concat(sorted.flatMap((e) => [Buffer.from(`${e.mode.replace(/^0+/, '')} ${e.name}\0`), Buffer.from(e.sha, 'hex')]));
   const sha = gitSha('tree', body);
   if (!objects.has(sha)) objects.set(sha, { type: 'tree', entries: sorted });
   return sha;
@@ -683,10 +675,7 @@ function fileJson(fake: Fake, state: RepoState, ref: string, path: string, entry
     ...links,
     git_url: `${fake.url}/repos/${state.owner}/${state.repo}/git/blobs/${sha}`,
     download_url: `https://raw.githubusercontent.com/${state.owner}/${state.repo}/${ref}/${path}`,
-    ...(withContent &&
-      (entry.size > INLINE_LIMIT
-        ? { content: '', encoding: 'none' }
-        : { content: wrappedBase64(bytes), encoding: 'base64' })),
+    ...(withContent && (entry.size > INLINE_LIMIT ? { content: '', encoding: 'none' } : { content: wrappedBase64(bytes), encoding: 'base64' })),
     _links: { self: links.url, git: `${fake.url}/repos/${state.owner}/${state.repo}/git/blobs/${sha}`, html: links.html_url },
   };
 }
@@ -749,7 +738,6 @@ function dirJson(fake: Fake, state: RepoState, ref: string, path: string) {
     _links: { self: links.url, git: `${fake.url}/repos/${state.owner}/${state.repo}/git/trees/${sha}`, html: links.html_url },
   };
 }
-
 
 function userJson(login: string) {
   const id = userId(login);
@@ -951,9 +939,7 @@ const RAW_ACCEPT = /application\/vnd\.github(?:\.v3)?\.raw(?:\+json)?(?:[\s;,]|$
  * back an ArrayBuffer, which is not what production code will see.
  */
 function rawContentType(accept: string): string {
-  return /vnd\.github\.v3\.raw/i.test(accept)
-    ? 'application/vnd.github.v3.raw; charset=utf-8'
-    : 'application/vnd.github.raw; charset=utf-8';
+  return /vnd\.github\.v3\.raw/i.test(accept) ? 'application/vnd.github.v3.raw; charset=utf-8' : 'application/vnd.github.raw; charset=utf-8';
 }
 
 function getContents(ctx: Context): Reply {
@@ -989,7 +975,7 @@ function getContents(ctx: Context): Reply {
     exists = true;
     const rest = p.slice(prefix.length);
     const slash = rest.indexOf('/');
-    if (slash === -1) children.set(rest, e.kind === 'dir' ? 'dir' : children.get(rest) ?? 'file');
+    if (slash === -1) children.set(rest, e.kind === 'dir' ? 'dir' : (children.get(rest) ?? 'file'));
     else children.set(rest.slice(0, slash), 'dir');
   }
   if (!exists) return notFound();
@@ -1009,7 +995,10 @@ function listComments(ctx: Context): Reply {
   if (issue === null) return notFound();
   const state = ctx.fake.repoState(ctx.params.owner!, ctx.params.repo!);
   const comments = state.comments.get(issue) ?? [];
-  return paginate(ctx, comments.map((c) => commentJson(ctx.fake, state, c)));
+  return paginate(
+    ctx,
+    comments.map((c) => commentJson(ctx.fake, state, c)),
+  );
 }
 
 function createComment(ctx: Context): Reply {
@@ -1051,7 +1040,10 @@ function deleteComment(ctx: Context): Reply {
 }
 
 function issueLabelsReply(ctx: Context, state: RepoState, issue: number): Reply {
-  return paginate(ctx, ctx.fake.labelsOf(state, issue).map((l) => labelJson(ctx.fake, state, l)));
+  return paginate(
+    ctx,
+    ctx.fake.labelsOf(state, issue).map((l) => labelJson(ctx.fake, state, l)),
+  );
 }
 
 function listIssueLabels(ctx: Context): Reply {
@@ -1065,9 +1057,7 @@ function addIssueLabels(ctx: Context): Reply {
   if (issue === null) return notFound();
   // GitHub takes {labels: [...]} or a bare array, of names or {name} objects.
   const given = Array.isArray(ctx.body) ? ctx.body : bodyField(ctx.body, 'labels');
-  const names = Array.isArray(given)
-    ? given.map((l: unknown) => (typeof l === 'string' ? l : bodyField(l, 'name')))
-    : null;
+  const names = Array.isArray(given) ? given.map((l: unknown) => (typeof l === 'string' ? l : bodyField(l, 'name'))) : null;
   if (!names || names.length === 0 || !names.every((n): n is string => typeof n === 'string' && n.trim() !== '')) {
     return error(422, 'Invalid request.\n\nNo subschema in "anyOf" matched.');
   }
@@ -1084,13 +1074,19 @@ function removeIssueLabel(ctx: Context): Reply {
   const label = state.labels.get(ctx.params.name!.toLowerCase());
   const ids = state.issueLabels.get(issue) ?? [];
   if (!label || !ids.includes(label.id)) return error(404, 'Label does not exist');
-  state.issueLabels.set(issue, ids.filter((id) => id !== label.id));
+  state.issueLabels.set(
+    issue,
+    ids.filter((id) => id !== label.id),
+  );
   return { status: 200, body: ctx.fake.labelsOf(state, issue).map((l) => labelJson(ctx.fake, state, l)) };
 }
 
 function listRepoLabels(ctx: Context): Reply {
   const state = ctx.fake.repoState(ctx.params.owner!, ctx.params.repo!);
-  return paginate(ctx, [...state.labels.values()].map((l) => labelJson(ctx.fake, state, l)));
+  return paginate(
+    ctx,
+    [...state.labels.values()].map((l) => labelJson(ctx.fake, state, l)),
+  );
 }
 
 function getRepoLabel(ctx: Context): Reply {
@@ -1150,7 +1146,6 @@ function getUser(ctx: Context): Reply {
   };
 }
 
-
 // Repositories and forks (added repositories only).
 
 function getRepository(ctx: Context): Reply {
@@ -1162,11 +1157,13 @@ function getRepository(ctx: Context): Reply {
 function listForks(ctx: Context): Reply {
   const state = ctx.fake.findRegistered(ctx.params.owner!, ctx.params.repo!);
   if (!state) return notFound();
-  const byAge = (a: Registered, b: Registered) =>
-    a.meta.createdAt.localeCompare(b.meta.createdAt) || a.meta.order - b.meta.order;
+  const byAge = (a: Registered, b: Registered) => a.meta.createdAt.localeCompare(b.meta.createdAt) || a.meta.order - b.meta.order;
   const forks = ctx.fake.forksOf(state).sort(byAge);
   if (ctx.query.sort !== 'oldest') forks.reverse();
-  return paginate(ctx, forks.map((f) => repoJson(ctx.fake, f, false)));
+  return paginate(
+    ctx,
+    forks.map((f) => repoJson(ctx.fake, f, false)),
+  );
 }
 
 // Commit statuses.
@@ -1217,7 +1214,10 @@ function statusesOf(ctx: Context): { state: RepoState; sha: string; list: FakeSt
 function listStatuses(ctx: Context): Reply {
   const found = statusesOf(ctx);
   if (!found) return error(422, `No commit found for SHA: ${ctx.params.ref}`);
-  return paginate(ctx, found.list.map((s) => statusJson(ctx.fake, found.state, s, true)));
+  return paginate(
+    ctx,
+    found.list.map((s) => statusJson(ctx.fake, found.state, s, true)),
+  );
 }
 
 /** failure if any latest status is error or failure; pending if there is none or one is pending; else success. */
@@ -1229,12 +1229,11 @@ function combinedStatus(ctx: Context): Reply {
   const seen = new Set<string>();
   const newest = list.filter((s) => !seen.has(s.context) && Boolean(seen.add(s.context)));
   const states = newest.map((s) => s.state);
-  const combined =
-    states.some((s) => s === 'error' || s === 'failure')
-      ? 'failure'
-      : states.length === 0 || states.includes('pending')
-        ? 'pending'
-        : 'success';
+  const combined = states.some((s) => s === 'error' || s === 'failure')
+    ? 'failure'
+    : states.length === 0 || states.includes('pending')
+      ? 'pending'
+      : 'success';
   const api = `${ctx.fake.url}/repos/${fullName(state)}`;
   return {
     status: 200,
@@ -1267,19 +1266,28 @@ function listIssues(ctx: Context): Reply {
   const state = repoOf(ctx);
   const wanted = ctx.query.state ?? 'open';
   const creator = ctx.query.creator?.toLowerCase();
-  const labels = (ctx.query.labels ?? '').split(',').map((l) => l.trim().toLowerCase()).filter(Boolean);
+  const labels = (ctx.query.labels ?? '')
+    .split(',')
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
   const issues = [...state.issues.values()].filter((issue) => {
     if (wanted !== 'all' && issue.state !== wanted) return false;
     if (creator !== undefined && issue.login.toLowerCase() !== creator) return false;
     const own = ctx.fake.labelsOf(state, issue.number).map((l) => l.name.toLowerCase());
     return labels.every((l) => own.includes(l));
   });
-  const key = ctx.query.sort === 'updated' ? (i: StoredIssue) => i.updatedSeq : ctx.query.sort === 'comments'
-    ? (i: StoredIssue) => state.comments.get(i.number)?.length ?? 0
-    : (i: StoredIssue) => i.number;
+  const key =
+    ctx.query.sort === 'updated'
+      ? (i: StoredIssue) => i.updatedSeq
+      : ctx.query.sort === 'comments'
+        ? (i: StoredIssue) => state.comments.get(i.number)?.length ?? 0
+        : (i: StoredIssue) => i.number;
   const sign = ctx.query.direction === 'asc' ? 1 : -1;
   issues.sort((a, b) => sign * (key(a) - key(b)) || sign * (a.number - b.number));
-  return paginate(ctx, issues.map((i) => issueJson(ctx.fake, state, i)));
+  return paginate(
+    ctx,
+    issues.map((i) => issueJson(ctx.fake, state, i)),
+  );
 }
 
 function getIssue(ctx: Context): Reply {
@@ -1746,7 +1754,10 @@ function tokenize(source: string): Token[] {
 /** A block string's value: common indentation and blank first/last lines removed, as the spec says. */
 function blockString(raw: string): string {
   const lines = raw.replace(/\\"""/g, '"""').split(/\r\n|\n|\r/);
-  const indents = lines.slice(1).filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length);
+  const indents = lines
+    .slice(1)
+    .filter((l) => l.trim() !== '')
+    .map((l) => /^[ \t]*/.exec(l)![0].length);
   const common = indents.length > 0 ? Math.min(...indents) : 0;
   const out = lines.map((l, n) => (n === 0 ? l : l.slice(common)));
   while (out.length > 0 && out[0]!.trim() === '') out.shift();
@@ -2079,7 +2090,9 @@ const CommitType: ObjectType<GitObjectSource> = {
       const first = typeof args.first === 'number' ? args.first : Infinity;
       return new Typed(
         CommitConnectionType,
-        commitOf(s).parents.slice(0, first).map((sha) => ({ repo: s.repo, sha, path: null })),
+        commitOf(s)
+          .parents.slice(0, first)
+          .map((sha) => ({ repo: s.repo, sha, path: null })),
       );
     },
   },
@@ -2715,9 +2728,7 @@ class Fake implements FakeGitHub {
     const hit = this.injected.find(
       (i) =>
         i.remaining > 0 &&
-        (i.hang
-          ? (!i.hang.method || i.hang.method.toUpperCase() === call.method) && call.path.search(i.hang.path) !== -1
-          : i.fault!.match(call)),
+        (i.hang ? (!i.hang.method || i.hang.method.toUpperCase() === call.method) && call.path.search(i.hang.path) !== -1 : i.fault!.match(call)),
     );
     if (!hit) return null;
     hit.remaining--;
@@ -2782,7 +2793,8 @@ class Fake implements FakeGitHub {
         const flat: FlatTree = parentHead ? flattenTree(state.objects, (state.objects.get(parentHead) as GitCommit).tree) : new Map();
         for (const [path, content] of Object.entries(spec.files ?? {})) {
           if (content === null) removePath(flat, normalizePath(path));
-          else if (isSymlinkSpec(content)) setPath(flat, normalizePath(path), { mode: '120000', type: 'blob', sha: writeBlob(state.objects, Buffer.from(content.symlink)) });
+          else if (isSymlinkSpec(content))
+            setPath(flat, normalizePath(path), { mode: '120000', type: 'blob', sha: writeBlob(state.objects, Buffer.from(content.symlink)) });
           else setPath(flat, normalizePath(path), { mode: '100644', type: 'blob', sha: writeBlob(state.objects, toBuffer(content)) });
         }
         const date = spec.head?.committedDate ? isoSeconds(Date.parse(spec.head.committedDate)) : createdAt;
@@ -2798,11 +2810,7 @@ class Fake implements FakeGitHub {
       }
     }
     const head = state.heads.get(meta.defaultBranch);
-    meta.pushedAt = spec.pushedAt
-      ? isoSeconds(Date.parse(spec.pushedAt))
-      : head
-        ? (state.objects.get(head) as GitCommit).committer.date
-        : createdAt;
+    meta.pushedAt = spec.pushedAt ? isoSeconds(Date.parse(spec.pushedAt)) : head ? (state.objects.get(head) as GitCommit).committer.date : createdAt;
     return this.info(state as Registered);
   }
 
@@ -2913,7 +2921,10 @@ class Fake implements FakeGitHub {
   statuses(owner: string, repo: string, ref: string): FakeStatus[] {
     const state = this.repoState(owner, repo);
     const sha = this.commitForStatus(state, ref) ?? ref;
-    return state.statuses.filter((s) => s.sha === sha).reverse().map((s) => ({ ...s }));
+    return state.statuses
+      .filter((s) => s.sha === sha)
+      .reverse()
+      .map((s) => ({ ...s }));
   }
 
   commitFiles(owner: string, repo: string, branch: string, files: Record<string, string | Uint8Array>, message = 'Update files'): string {
@@ -3006,7 +3017,7 @@ class Fake implements FakeGitHub {
     const fault = this.faults.find((f) => f.remaining > 0 && (!f.method || f.method.toUpperCase() === method) && path.search(f.path) !== -1);
     if (fault) {
       fault.remaining--;
-      const defaultMessage = fault.status === 429 ? SECONDARY_RATE_LIMIT : STATUS_CODES[fault.status] ?? 'Error';
+      const defaultMessage = fault.status === 429 ? SECONDARY_RATE_LIMIT : (STATUS_CODES[fault.status] ?? 'Error');
       return {
         status: fault.status,
         body: fault.body === undefined ? { message: defaultMessage, documentation_url: DOCS, status: String(fault.status) } : fault.body,
@@ -3031,7 +3042,6 @@ class Fake implements FakeGitHub {
     return notFound();
   }
 }
-
 
 function publicComment({ issue: _issue, ...comment }: StoredComment): FakeComment {
   return { ...comment, user: { ...comment.user } };
@@ -3132,7 +3142,12 @@ export interface FakePullRequests {
   reviewComments(owner: string, repo: string, number: number): FakeReviewComment[];
   threads(owner: string, repo: string, number: number): FakeReviewThread[];
   /** Seeds a comment starting a thread on the current head, as `login`'s own review would. */
-  addReviewComment(owner: string, repo: string, number: number, comment: { path: string; line: number; body: string; login: string }): FakeReviewComment;
+  addReviewComment(
+    owner: string,
+    repo: string,
+    number: number,
+    comment: { path: string; line: number; body: string; login: string },
+  ): FakeReviewComment;
   /** Resolves a thread as `login` would in the UI. */
   resolveThread(threadId: string, login: string): void;
 }
@@ -3270,11 +3285,19 @@ class PullRequests implements FakePullRequests {
 
   threads(owner: string, repo: string, number: number): FakeReviewThread[] {
     const pull = this.get(owner, repo, number);
-    return this.threadList(pull).map((t) => ({ id: t.id, isResolved: t.isResolved, resolvedBy: t.resolvedBy, isOutdated: t.isOutdated, comments: t.comments.map((c) => ({ ...c })) }));
+    return this.threadList(pull).map((t) => ({
+      id: t.id,
+      isResolved: t.isResolved,
+      resolvedBy: t.resolvedBy,
+      isOutdated: t.isOutdated,
+      comments: t.comments.map((c) => ({ ...c })),
+    }));
   }
 
   /** Threads in order of their first comment, each with its comments. */
-  threadList(pull: StoredPull): Array<{ id: string; isResolved: boolean; resolvedBy: string | null; isOutdated: boolean; pull: StoredPull; comments: FakeReviewComment[] }> {
+  threadList(
+    pull: StoredPull,
+  ): Array<{ id: string; isResolved: boolean; resolvedBy: string | null; isOutdated: boolean; pull: StoredPull; comments: FakeReviewComment[] }> {
     return [...pull.threads.entries()]
       .filter(([root]) => pull.comments.some((c) => c.id === root))
       .sort(([a], [b]) => a - b)
@@ -3284,14 +3307,28 @@ class PullRequests implements FakePullRequests {
       });
   }
 
-  addReviewComment(owner: string, repo: string, number: number, comment: { path: string; line: number; body: string; login: string }): FakeReviewComment {
+  addReviewComment(
+    owner: string,
+    repo: string,
+    number: number,
+    comment: { path: string; line: number; body: string; login: string },
+  ): FakeReviewComment {
     const pull = this.get(owner, repo, number);
     if (!pull.headSha) throw new Error('pulls.addReviewComment: push the pull request first');
-    if (!this.files(pull).get(comment.path)?.right.has(comment.line)) throw new Error(`pulls.addReviewComment: line ${comment.line} of ${comment.path} is not in the diff`);
-    return { ...this.storeComment(pull, null, { path: comment.path, line: comment.line, side: 'RIGHT', body: comment.body }, pull.headSha, comment.login) };
+    if (!this.files(pull).get(comment.path)?.right.has(comment.line))
+      throw new Error(`pulls.addReviewComment: line ${comment.line} of ${comment.path} is not in the diff`);
+    return {
+      ...this.storeComment(pull, null, { path: comment.path, line: comment.line, side: 'RIGHT', body: comment.body }, pull.headSha, comment.login),
+    };
   }
 
-  storeComment(pull: StoredPull, reviewId: number | null, c: { path: string; line: number; side: 'LEFT' | 'RIGHT'; body: string }, commitId: string, login: string): FakeReviewComment {
+  storeComment(
+    pull: StoredPull,
+    reviewId: number | null,
+    c: { path: string; line: number; side: 'LEFT' | 'RIGHT'; body: string },
+    commitId: string,
+    login: string,
+  ): FakeReviewComment {
     const now = timestamp();
     const comment: FakeReviewComment = {
       id: this.nextReviewCommentId++,
@@ -3314,7 +3351,11 @@ class PullRequests implements FakePullRequests {
       if (comment.line !== null) comment.commitId = pull.headSha!;
     }
     pull.comments.push(comment);
-    pull.threads.set(comment.id, { id: nodeId('PRRT', `${pull.owner}/${pull.repo}#${pull.number}:${comment.id}`), isResolved: false, resolvedBy: null });
+    pull.threads.set(comment.id, {
+      id: nodeId('PRRT', `${pull.owner}/${pull.repo}#${pull.number}:${comment.id}`),
+      isResolved: false,
+      resolvedBy: null,
+    });
     return comment;
   }
 
@@ -3429,14 +3470,20 @@ function listPullComments(ctx: Context): Reply {
   const number = pullNumber(ctx);
   if (number === null) return notFound();
   const pull = ctx.fake.pulls.get(ctx.params.owner!, ctx.params.repo!, number);
-  return paginate(ctx, pull.comments.map((c) => reviewCommentJson(ctx.fake, pull, c)));
+  return paginate(
+    ctx,
+    pull.comments.map((c) => reviewCommentJson(ctx.fake, pull, c)),
+  );
 }
 
 function listPullReviews(ctx: Context): Reply {
   const number = pullNumber(ctx);
   if (number === null) return notFound();
   const pull = ctx.fake.pulls.get(ctx.params.owner!, ctx.params.repo!, number);
-  return paginate(ctx, pull.reviews.map((r) => reviewJson(ctx.fake, pull, r)));
+  return paginate(
+    ctx,
+    pull.reviews.map((r) => reviewJson(ctx.fake, pull, r)),
+  );
 }
 
 const unprocessable = (...errors: string[]) => error(422, 'Unprocessable Entity', { errors });
@@ -3531,9 +3578,18 @@ function page<T>(items: T[], args: Record<string, unknown>, field: FieldNode): {
     throw new GraphqlError(`You must provide a \`first\` value to properly paginate the \`${field.name}\` connection.`, [field.loc]);
   }
   if (first < 0 || first > 100) {
-    throw new GraphqlError(`Requesting ${first} records on the \`${field.name}\` connection exceeds the \`first\` limit of 100 records.`, [field.loc]);
+    throw new GraphqlError(`Requesting ${first} records on the \`${field.name}\` connection exceeds the \`first\` limit of 100 records.`, [
+      field.loc,
+    ]);
   }
-  const start = typeof args.after === 'string' ? Number(Buffer.from(args.after, 'base64').toString('utf8').replace(/^cursor:/, '')) : 0;
+  const start =
+    typeof args.after === 'string'
+      ? Number(
+          Buffer.from(args.after, 'base64')
+            .toString('utf8')
+            .replace(/^cursor:/, ''),
+        )
+      : 0;
   const nodes = items.slice(start, start + first);
   return { nodes, start, end: start + nodes.length, total: items.length };
 }
@@ -3618,7 +3674,12 @@ function setResolved(resolved: boolean): Resolver<Fake> {
     const threadId = bodyField(args.input, 'threadId');
     const found = typeof threadId === 'string' ? fake.pulls.findThread(threadId) : null;
     if (!found) {
-      ex.errors.push({ type: 'NOT_FOUND', path, locations: [field.loc], message: `Could not resolve to a node with the global id of '${String(threadId)}'` });
+      ex.errors.push({
+        type: 'NOT_FOUND',
+        path,
+        locations: [field.loc],
+        message: `Could not resolve to a node with the global id of '${String(threadId)}'`,
+      });
       return null;
     }
     const repo = fake.repoState(found.pull.owner, found.pull.repo);
