@@ -1,54 +1,69 @@
-/** Validates a configuration object (from a file or the Action's input) into a `ConfigInput`. */
+/**
+ * Validates a configuration object (from a file or the Action's input) into a `ConfigInput`. The schema is derived
+ * from the rules' declared options, so a rule's new option is validated without an edit here.
+ */
 import * as z from 'zod';
-import { RULE_IDS, type ConfigInput } from './config.js';
+import { optionSpecs, type ConfigInput } from './config.js';
+import type { OptionSpec, Rule } from './core/rule.js';
 import { ConfigError } from './errors.js';
-
-const whole = (min: number, max: number) =>
-  z
-    .number({ error: `must be a whole number from ${min} to ${max}` })
-    .int({ error: `must be a whole number from ${min} to ${max}` })
-    .min(min, { error: `must be a whole number from ${min} to ${max}` })
-    .max(max, { error: `must be a whole number from ${min} to ${max}` });
+import { rules as builtinRules } from './rules/index.js';
 
 const setting = z.enum(['error', 'warning', 'off'], { error: 'must be "error", "warning" or "off"' });
 
-const relativePath = z
+function whole(min: number, max: number) {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+}
+
+function above(floor: number, max: number, unit: string) {
+  const error = `must be a number of ${unit} above ${floor}`;
+  return z
+    .number({ error })
+    .gt(floor, { error })
+    .max(max, { error: `must be at most ${max} ${unit}` });
+}
+
+const repositoryPath = z
   .string({ error: 'must be a path relative to the repository root' })
   .min(1, { error: 'must not be empty' })
   .refine((path) => !/^(?:[/\\]|[A-Za-z]:)/.test(path) && !path.split(/[/\\]/).includes('..'), {
     error: 'must be a path inside the repository, relative to its root',
   });
 
-const ruleShape = Object.fromEntries(RULE_IDS.map((id) => [id, setting.optional()])) as Record<
-  (typeof RULE_IDS)[number],
-  z.ZodOptional<typeof setting>
->;
+function optionSchema(spec: OptionSpec): z.ZodType {
+  switch (spec.type) {
+    case 'integer':
+      return whole(spec.min, spec.max);
+    case 'number':
+      return above(spec.above, spec.max, spec.unit);
+    case 'path':
+      return repositoryPath;
+  }
+}
 
-export const configSchema = z.strictObject(
-  {
-    $schema: z.string().optional(),
-    path: relativePath.optional(),
-    questions: whole(1, 10_000).optional(),
-    words: whole(0, 10_000).optional(),
-    gotchas: whole(1, 100).optional(),
-    reasonWords: whole(0, 1_000).optional(),
-    cheatSheetLines: whole(1, 10_000).optional(),
-    lineWidth: whole(20, 1_000).optional(),
-    rowChars: whole(10, 10_000).optional(),
-    speakingMinutes: z
-      .number({ error: 'must be a number of minutes above 0' })
-      .positive({ error: 'must be a number of minutes above 0' })
-      .max(60, { error: 'must be at most 60 minutes' })
-      .optional(),
-    wordsPerMinute: whole(30, 1_000).optional(),
-    rules: z.strictObject(ruleShape, { error: 'must be an object mapping rule ids to "error", "warning" or "off"' }).optional(),
-  },
-  { error: 'must be an object of options' },
-);
+/** @internal The schema of a configuration file for a rule list: every option of every rule, and a severity per rule id. */
+export function configSchema(rules: readonly Rule[] = builtinRules): z.ZodObject {
+  if (rules === builtinRules && builtinSchema !== null) return builtinSchema;
+  const options = Object.fromEntries([...optionSpecs(rules)].map(([name, spec]) => [name, optionSchema(spec).optional()]));
+  const severities = Object.fromEntries(rules.map((rule) => [rule.id, setting.optional()]));
+  const schema = z.strictObject(
+    {
+      $schema: z.string().optional(),
+      ...options,
+      rules: z.strictObject(severities, { error: 'must be an object mapping rule ids to "error", "warning" or "off"' }).optional(),
+    },
+    { error: 'must be an object of options' },
+  );
+  if (rules === builtinRules) builtinSchema = schema;
+  return schema;
+}
 
-/** Validates a parsed configuration, naming the first bad option in a one-line ConfigError. */
-export function validateConfig(value: unknown, source: string): ConfigInput {
-  const result = configSchema.safeParse(value, { reportInput: true });
+let builtinSchema: z.ZodObject | null = null;
+
+/** Validates a parsed configuration against the rules' options, naming the first bad option in a one-line ConfigError. */
+export function validateConfig(value: unknown, source: string, rules: readonly Rule[] = builtinRules): ConfigInput {
+  const schema = configSchema(rules);
+  const result = schema.safeParse(value, { reportInput: true });
   if (result.success) {
     const { $schema: _ignored, ...config } = result.data;
     return config as ConfigInput;
@@ -57,13 +72,8 @@ export function validateConfig(value: unknown, source: string): ConfigInput {
   const where = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
     const key = [where, issue.keys[0]].filter(Boolean).join('.');
-    const known =
-      where === 'rules'
-        ? RULE_IDS.join(', ')
-        : Object.keys(configSchema.shape)
-            .filter((k) => k !== '$schema')
-            .join(', ');
-    throw new ConfigError(`${source}: unknown option "${key}" (known: ${known})`);
+    const known = where === 'rules' ? rules.map((rule) => rule.id) : Object.keys(schema.shape).filter((name) => name !== '$schema');
+    throw new ConfigError(`${source}: unknown option "${key}" (known: ${known.join(', ')})`);
   }
   const got = 'input' in issue && issue.input !== undefined ? ` (got ${JSON.stringify(issue.input)?.slice(0, 40)})` : '';
   throw new ConfigError(where ? `${source}: option "${where}" ${issue.message}${got}` : `${source}: the configuration ${issue.message}`);

@@ -115,7 +115,7 @@ describe('configuration', () => {
   it.each([
     [
       '{"questoins": 15}',
-      'strict.json: unknown option "questoins" (known: path, questions, words, gotchas, reasonWords, cheatSheetLines, lineWidth, rowChars, speakingMinutes, wordsPerMinute, rules)',
+      'strict.json: unknown option "questoins" (known: questions, words, gotchas, reasonWords, cheatSheetLines, lineWidth, rowChars, path, speakingMinutes, wordsPerMinute, rules)',
     ],
     ['{"questions": "fifteen"}', 'strict.json: option "questions" must be a whole number from 1 to 10000 (got "fifteen")'],
     ['{"questions": 2.5}', 'strict.json: option "questions" must be a whole number from 1 to 10000 (got 2.5)'],

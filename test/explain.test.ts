@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../src/config.js';
 import { lint } from '../src/core/lint.js';
+import { toJsonReport } from '../src/report/json.js';
 import { formatExplain, toExplainReport } from '../src/report/outline.js';
 import { cli, tempRepo } from './helpers/cli.js';
 
@@ -32,7 +34,7 @@ describe('explain report schema', () => {
   const report = toExplainReport(lint(doc, { path: 'week-24/day1-dist-sys-qa.md' }));
 
   it('has exactly the documented keys, in order', () => {
-    expect(Object.keys(report)).toEqual(['file', 'passed', 'score', 'questions', 'cheatSheet', 'findings']);
+    expect(Object.keys(report)).toEqual(['file', 'passed', 'score', 'questions', 'cheatSheet', 'findings', 'coverage']);
     expect(Object.keys(report.questions[0]!)).toEqual([
       'number',
       'title',
@@ -71,6 +73,26 @@ describe('explain report schema', () => {
     expect(q1!.cheatSheetRow).toBe(20);
     expect(q2!.difficulty).toEqual({ level: 'L2', raw: 'L2', line: 1, how: 'section' });
     expect(report.cheatSheet).toEqual({ line: 18, endLine: 20, rows: [{ line: 20, question: 1, sourceLines: 1 }] });
+  });
+
+  it("carries the lesson map's topic coverage, as the JSON report does, and null when the rule is off", () => {
+    expect(report.coverage).toHaveLength(15);
+    expect(report.coverage!.filter((row) => row.covered)).toEqual([]);
+    const election = doc.replace('### Q2: What is a lease?', '### Q2: How does leader election use a lease?');
+    const result = lint(election, { path: 'week-24/day1-dist-sys-qa.md' });
+    expect(toExplainReport(result).coverage!.filter((row) => row.covered)).toEqual([
+      {
+        topic: 'leader-election',
+        name: 'Leader election',
+        level: 'L1',
+        questions: [{ number: 2, line: 13, level: 'L2' }],
+        covered: true,
+        levelMatches: false,
+      },
+    ]);
+    expect(toExplainReport(result).coverage).toEqual(toJsonReport(result).coverage);
+    const off = toExplainReport(lint(doc, { path: 'week-24/day1-dist-sys-qa.md', config: resolveConfig({ rules: { coverage: 'off' } }) }));
+    expect(off.coverage).toBeNull();
   });
 
   it('names a near miss where something looked like what was wanted', () => {

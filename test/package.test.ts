@@ -95,8 +95,22 @@ describe('the packed package', () => {
 
     // the library, imported by name, with its declared types (strict, no skipLibCheck)
     writeFileSync(
-      join(dir, 'use.ts'),
-      `import { lint, type LintResult } from 'playbook-proof';\nconst result: LintResult = lint('# Empty', { path: 'x.md' });\nexport const score: number = result.score.passed;\n`,
+      join(dir, 'use.mts'),
+      [
+        "import { defineRule, integerOption, lint, resolveConfig, rules, validateConfig, type LintResult } from 'playbook-proof';",
+        "const result: LintResult = lint('# Empty', { path: 'x.md' });",
+        'export const score: number = result.score.passed;',
+        '// a custom rule, as another tool would add one: its option is typed from its declaration',
+        'const short = defineRule({',
+        "  id: 'short', criterion: 'custom', title: ({ most }) => `at most ${most} questions`, description: 'few questions',",
+        "  severity: 'error', options: { most: integerOption('most questions', 1, 1, 9) },",
+        "  messages: { many: '{{n}} questions' }, fixes: { many: 'Cut some.' },",
+        "  check({ doc, options, report }) { if (doc.questions.length > options.most) report({ messageId: 'many', data: { n: doc.questions.length }, node: { line: 1 } }); },",
+        '});',
+        'const list = [...rules, short];',
+        "const config = resolveConfig(validateConfig({ most: 1 }, 'inline', list), list);",
+        "console.log(lint('## Q1: a?\\n\\n## Q2: b?\\n', { rules: list, config }).findings.filter((f) => f.ruleId === 'short').map((f) => f.message).join());",
+      ].join('\n') + '\n',
     );
     writeFileSync(join(dir, 'wrong.ts'), `import { lint } from 'playbook-proof';\nexport const score: string = lint('# Empty').score.passed;\n`);
     const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -106,12 +120,19 @@ describe('the packed package', () => {
         [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', file],
         { cwd: dir, encoding: 'utf8' },
       );
-    const good = typecheck('use.ts');
+    const good = typecheck('use.mts');
     expect(good.stdout).toBe('');
     expect(good.status).toBe(0);
     const bad = typecheck('wrong.ts');
     expect(bad.status).toBe(2);
     expect(bad.stdout).toContain("wrong.ts(2,14): error TS2322: Type 'number' is not assignable to type 'string'.");
+    const emitted = spawnSync(
+      process.execPath,
+      [tsc, '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--outDir', 'out', 'use.mts'],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(emitted.status).toBe(0);
+    expect(sh(dir, 'node out/use.mjs').stdout).toBe('2 questions\n');
     const run = sh(dir, `node --input-type=module -e "import { lint } from 'playbook-proof'; console.log(lint('# Empty').score.total)"`);
     expect(run.stdout).toBe('7\n');
   }, 180_000);

@@ -92,7 +92,7 @@ describe('which files and which configuration', () => {
         column: 1,
         ruleId: 'config',
         reason:
-          '.playbook-proof.json: unknown option "questoins" (known: path, questions, words, gotchas, reasonWords, cheatSheetLines, lineWidth, rowChars, speakingMinutes, wordsPerMinute, rules)',
+          '.playbook-proof.json: unknown option "questoins" (known: questions, words, gotchas, reasonWords, cheatSheetLines, lineWidth, rowChars, path, speakingMinutes, wordsPerMinute, rules)',
         fatal: true,
         source: 'playbook-proof',
       },

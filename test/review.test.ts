@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
 import { lint } from '../src/core/lint.js';
 import { rules } from '../src/rules/index.js';
-import { FIXES, fixFor } from '../src/report/fixes.js';
+import { fixFor } from '../src/report/fixes.js';
 import { formatComment } from '../src/report/comment.js';
 import { rightSideLines } from '../src/report/patch.js';
 import {
@@ -33,7 +33,10 @@ const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(need
 
 describe('fix hints', () => {
   it.each(rules.map((rule) => [rule.id, rule] as const))('%s has a fix for each of its message ids, and none for an unknown one', (id, rule) => {
-    expect(Object.keys(FIXES[id]).sort()).toEqual(Object.keys(rule.messages).sort());
+    expect(Object.keys(rule.fixes).sort()).toEqual(Object.keys(rule.messages).sort());
+    const finding = { ruleId: id, severity: 'error', message: '', line: 1, column: 1, question: null, questionLine: null, data: {} } as const;
+    expect(fixFor({ ...finding, messageId: 'noSuchMessage' }, config)).toBeNull();
+    expect(fixFor({ ...finding, ruleId: 'no-such-rule', messageId: Object.keys(rule.fixes)[0]! }, config)).toBeNull();
   });
 
   it('fills placeholders from the finding, then from the configuration, escaping learner values', () => {

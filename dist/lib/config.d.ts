@@ -1,37 +1,40 @@
-/** The resolved configuration every rule reads: thresholds and a severity per rule. */
-export declare const RULE_IDS: readonly ["question-count", "project-example", "gotchas", "difficulty", "cheat-sheet", "answer-structure", "location", "speaking-time", "misconception", "coverage"];
-export type RuleId = (typeof RULE_IDS)[number];
-export type RuleSetting = 'error' | 'warning' | 'off';
-export interface Config {
-    /** Where the playbook must be committed, relative to the repository root. */
-    path: string;
-    /** Minimum number of questions. */
-    questions: number;
-    /** Minimum words in each answer's theory part. */
-    words: number;
-    /** Minimum wrong answers in each gotcha list. */
-    gotchas: number;
-    /** Minimum words in the reason a wrong answer is wrong. */
-    reasonWords: number;
-    /** Maximum printed lines of the cheat sheet. */
-    cheatSheetLines: number;
-    /** Characters per printed line. */
-    lineWidth: number;
-    /** Maximum characters of one cheat-sheet row. */
-    rowChars: number;
-    /** Longest spoken answer, in minutes. */
-    speakingMinutes: number;
-    /** Speaking rate used to time an answer. */
-    wordsPerMinute: number;
+/**
+ * The resolved configuration every rule reads, derived from the rule list: each rule declares its options (with
+ * defaults) and its severity, and the flat configuration file learners write maps onto them.
+ */
+import type { OptionSpec, OptionSpecs, OptionValues, Rule } from './core/rule.js';
+import type { Severity } from './core/types.js';
+import { rules as builtinRules } from './rules/index.js';
+export { DEFAULT_PATH } from './rules/location.js';
+type BuiltinRule = (typeof builtinRules)[number];
+/** A built-in rule's id. */
+export type BuiltinRuleId = BuiltinRule['id'];
+/** A rule's id: a built-in one, or a custom rule's. */
+export type RuleId = BuiltinRuleId | (string & {});
+/** Every built-in rule id, in checklist order. */
+export declare const RULE_IDS: readonly BuiltinRuleId[];
+export type RuleSetting = Severity | 'off';
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+type OptionsOf<R> = R extends Rule<string, infer O, string> ? OptionValues<O> : never;
+/** The built-in rules' options, flat, as the configuration file names them. */
+export type RuleOptions = UnionToIntersection<OptionsOf<BuiltinRule>>;
+export interface Config extends RuleOptions {
     /** Severity per rule; a rule left out keeps its default. */
-    rules: Record<RuleId, RuleSetting>;
+    rules: Readonly<Record<BuiltinRuleId, RuleSetting>> & Readonly<Record<string, RuleSetting>>;
 }
-export declare const DEFAULT_PATH = "week-24/day1-dist-sys-qa.md";
-/** The defaults: the lesson's own thresholds. */
-export declare const DEFAULT_CONFIG: Readonly<Config>;
 /** A partial configuration, as written in a config file (already validated). */
-export type ConfigInput = Partial<Omit<Config, 'rules'>> & {
-    rules?: Partial<Record<RuleId, RuleSetting>>;
+export type ConfigInput = Partial<RuleOptions> & {
+    readonly [option: string]: unknown;
+    rules?: Partial<Record<string, RuleSetting>>;
 };
-/** Lays a validated partial configuration over the defaults. */
-export declare function resolveConfig(input?: ConfigInput): Config;
+/**
+ * Every option of `rules` by its flat name, in rule order. Two rules may not declare one name, and an option may not
+ * be called `rules`: a clash is a mistake in a rule's definition, so it throws.
+ */
+export declare function optionSpecs(rules?: readonly Rule[]): ReadonlyMap<string, OptionSpec>;
+/** Lays a validated partial configuration over the rules' defaults. */
+export declare function resolveConfig(input?: ConfigInput, rules?: readonly Rule[]): Config;
+/** The values of one rule's own options in a resolved configuration. */
+export declare function optionsFor<O extends OptionSpecs>(rule: Rule<string, O, string>, config: Config): OptionValues<O>;
+/** The defaults: the lesson's own thresholds and each rule's own severity. */
+export declare const DEFAULT_CONFIG: Readonly<Config>;

@@ -1,8 +1,8 @@
 /**
  * The pure core: text and options in, a result out. No file system, git, network or Actions here.
  */
-import { DEFAULT_PATH, resolveConfig, type Config, type RuleId } from '../config.js';
-import { rules } from '../rules/index.js';
+import { DEFAULT_PATH, optionsFor, resolveConfig, type Config, type RuleId } from '../config.js';
+import { rules as builtinRules } from '../rules/index.js';
 import { parsePlaybook } from './parse.js';
 import type { MessageData, Report, Rule, Unavailable } from './rule.js';
 import type { Playbook, Severity } from './types.js';
@@ -55,13 +55,19 @@ export interface LintOptions {
   /** The playbook's path relative to the repository root (for the location criterion and output). */
   path?: string;
   config?: Config;
+  /**
+   * The rules to run, in checklist order: the built-in ones by default. A custom rule is added to the list
+   * (`[...rules, myRule]`); its options and severity then come from the same configuration.
+   */
+  rules?: readonly Rule[];
   /** The playbook could not be read (the Action, reading it through the API): checks an empty document and says why. */
   unavailable?: Unavailable;
 }
 
 /** Parses a playbook and runs every enabled rule on it. */
 export function lint(source: string, options: LintOptions = {}): LintResult {
-  const config = options.config ?? resolveConfig();
+  const rules: readonly Rule[] = options.rules ?? builtinRules;
+  const config = options.config ?? resolveConfig({}, rules);
   const path = options.path ?? DEFAULT_PATH;
   const playbook = parsePlaybook(options.unavailable ? '' : source);
   const findings: Finding[] = [];
@@ -70,7 +76,7 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
   const failingLines = new Set<number>();
 
   for (const rule of rules) {
-    const setting = config.rules[rule.id];
+    const setting = config.rules[rule.id] ?? rule.severity;
     if (setting === 'off') continue;
     const severity: Severity = setting;
     const before = findings.length;
@@ -78,11 +84,12 @@ export function lint(source: string, options: LintOptions = {}): LintResult {
       findings.push(toFinding(rule, severity, report, playbook));
       if (severity === 'error' && report.question) failingLines.add(report.question.line);
     };
-    rule.check({ doc: playbook, config, path, report, unavailable: options.unavailable ?? null });
+    const values = optionsFor(rule, config);
+    rule.check({ doc: playbook, options: values, path, report, unavailable: options.unavailable ?? null });
     const own = findings.slice(before);
     criteria.push({
       id: rule.id,
-      title: rule.title(config),
+      title: rule.title(values),
       severity,
       passed: severity === 'warning' || own.length === 0,
       findings: own.length,

@@ -6,6 +6,7 @@
 import pc from 'picocolors';
 import type { Finding, LintResult } from '../core/lint.js';
 import { countWords, plural, truncate } from '../core/text.js';
+import { coverageRows, type CoverageRow } from './coverage.js';
 import type { Difficulty, LabelStyle, NearMiss, Part, PartKind, Question } from '../core/types.js';
 import { stripControls } from './sanitize.js';
 
@@ -49,6 +50,8 @@ export interface ExplainReport {
   cheatSheet: { line: number; endLine: number; rows: Array<{ line: number; question: number | null; sourceLines: number }> } | null;
   /** Findings about the whole document (no question of their own). */
   findings: ExplainQuestion['findings'];
+  /** Topic coverage of the lesson's map, as in the JSON report; null when the coverage rule is off or there are no questions. */
+  coverage: CoverageRow[] | null;
 }
 
 /** Builds the outline report from a lint result. */
@@ -77,6 +80,7 @@ export function toExplainReport(result: LintResult): ExplainReport {
       rows: doc.cheatSheet.rows.map((row) => ({ line: row.line, question: row.question, sourceLines: row.sourceLines })),
     },
     findings: documentFindings.map(findingOut),
+    coverage: coverageRows(result),
   };
 }
 

@@ -16,10 +16,16 @@ export const answerStructure = defineRule({
   title: () => 'Every entry follows Theory → Project → Tradeoff → Metric',
   description: 'Each entry has a theory, a project example, a tradeoff and a metric, each a part of its own',
   severity: 'error',
+  options: {},
   messages: {
     noQuestions: 'The playbook has no questions, so none can have the Theory → Project → Tradeoff → Metric structure',
     missingParts: '{{question}} lacks {{parts}}, expected Theory → Project → Tradeoff → Metric',
     missingPartsNear: '{{question}} lacks {{parts}}, expected Theory → Project → Tradeoff → Metric; line {{line}} reads like {{near}}, but {{why}}',
+  },
+  fixes: {
+    noQuestions: 'Add the questions as headings such as `## Q1: …`, each answered Theory → Project → Tradeoff → Metric.',
+    missingParts: 'Add {{parts}} as labelled parts (`**Tradeoff:** …`), in the order Theory → Project → Tradeoff → Metric.',
+    missingPartsNear: "Give the paragraph at line {{line}} a label of its own (`**Tradeoff:** …`), as the entry's other parts have.",
   },
   check({ doc, report }) {
     if (doc.questions.length === 0) report({ messageId: 'noQuestions', node: { line: 1 } });

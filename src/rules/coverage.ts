@@ -7,9 +7,14 @@ export const coverage = defineRule({
   title: () => `Questions cover the ${lessonTopics().length} topics of the lesson's map, each at its level`,
   description: "Every topic of the lesson's coverage map has a question, rated at the level the map gives it",
   severity: 'warning',
+  options: {},
   messages: {
     missingTopic: "No question covers {{topic}}, an {{level}} topic of the lesson's coverage map",
     levelMismatch: "{{question}} covers {{topic}} but is rated {{found}}, where the lesson's coverage map puts it at {{level}}",
+  },
+  fixes: {
+    missingTopic: 'Add a question on {{topic}} (an {{level}} topic of the lesson), or turn one that repeats a topic into it.',
+    levelMismatch: "Rate this question {{level}}, as the lesson's coverage map does, or say in your note why you rate it otherwise.",
   },
   check({ doc, report }) {
     // with no questions at all there is nothing to map; the question count already says so

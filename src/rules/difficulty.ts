@@ -9,6 +9,7 @@ export const difficulty = defineRule({
   title: () => 'Difficulty ratings cover L1, L2, and L3',
   description: 'Each question is rated L1, L2 or L3, and the playbook uses all three',
   severity: 'error',
+  options: {},
   messages: {
     missing:
       '{{question}} has no difficulty rating, expected a line such as **Difficulty:** L2 under its heading, a tag such as [L2] in it, or a section heading such as "## Level 2"',
@@ -16,6 +17,12 @@ export const difficulty = defineRule({
       '{{question}} has no difficulty rating; line {{line}} ("{{text}}") looks like one, but a rating line holds only the label and the level, such as **Difficulty:** L2 or 🟡 L2',
     invalid: '{{question}} is rated "{{value}}", expected L1, L2 or L3',
     levelsMissing: 'No question is rated {{levels}}; the ratings must cover L1, L2 and L3',
+  },
+  fixes: {
+    missing: 'Add `**Difficulty:** L1`, `L2` or `L3` under the question heading.',
+    missingNear: 'Write the rating at line {{line}} as a line of its own: `**Difficulty:** L2`.',
+    invalid: 'Rate the question L1, L2 or L3.',
+    levelsMissing: 'Rate at least one question {{levels}}, so the ratings cover L1, L2 and L3.',
   },
   check({ doc, report }) {
     const used = new Set<string>();

@@ -1,4 +1,3 @@
-import type { Rule } from '../core/rule.js';
 import { answerStructure } from './answer-structure.js';
 import { cheatSheet } from './cheat-sheet.js';
 import { coverage } from './coverage.js';
@@ -11,7 +10,7 @@ import { questionCount } from './question-count.js';
 import { speakingTime } from './speaking-time.js';
 
 /** Every rule, in checklist order. */
-export const rules: readonly Rule[] = [
+export const rules = [
   questionCount,
   projectExample,
   gotchas,
@@ -22,4 +21,4 @@ export const rules: readonly Rule[] = [
   speakingTime,
   misconception,
   coverage,
-] as Rule[];
+] as const;

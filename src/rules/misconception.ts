@@ -88,9 +88,14 @@ export const misconception = defineRule({
   title: () => 'Answers state no common misconception as true',
   description: 'Answers do not state a known misconception as true, and gotcha lists do not call a correct statement wrong',
   severity: 'warning',
+  options: {},
   messages: {
     stated: '{{question}} states a misconception as true, "{{quote}}": {{correction}} [{{id}}]',
     correctGotcha: '{{question}} lists "{{claim}}" as a wrong answer, but it is correct: {{correction}} [{{id}}]',
+  },
+  fixes: {
+    stated: 'Correct the sentence: {{correction}}',
+    correctGotcha: 'Replace this item with a claim that is really wrong, and say why: the statement as written is correct.',
   },
   check({ doc, report }) {
     // the answers of the whole document in one text, so each pattern runs once

@@ -10,6 +10,7 @@ export const projectExample = defineRule({
   title: () => 'Each answer includes a concrete project example',
   description: "Each question has a project example that names the learner's own component or product, with a measured figure",
   severity: 'error',
+  options: {},
   messages: {
     noQuestions: 'The playbook has no questions, so none can have a project example',
     missing: '{{question}} has no Project Example part',
@@ -17,6 +18,13 @@ export const projectExample = defineRule({
     noComponent: "{{question}}'s project example names no component, expected one such as `verify-service`, RevocationFeed or etcd",
     noMetric:
       "{{question}}'s project example gives no measured figure, and neither does its Metric part; expected a number with a unit such as 40 ms or 99.9%",
+  },
+  fixes: {
+    noQuestions: 'Add the questions as headings such as `## Q1: …`, each with a `**Project Example:**` part.',
+    missing: 'Add a `**Project Example:**` part: a component you built or ran, and a number it achieved.',
+    missingNear: 'Put a `**Project Example:**` label in front of the paragraph at line {{line}}.',
+    noComponent: 'Name the component the example is about, e.g. `verify-service` or "the Raft cluster".',
+    noMetric: 'Give a measured number with its unit in the project example or the Metric part, e.g. "p99 of 40 ms" or "99.9% of requests".',
   },
   check({ doc, report }) {
     if (doc.questions.length === 0) report({ messageId: 'noQuestions', node: { line: 1 } });

@@ -2,7 +2,7 @@
  * The pure core: text and options in, a result out. No file system, git, network or Actions here.
  */
 import { type Config, type RuleId } from '../config.js';
-import type { MessageData, Unavailable } from './rule.js';
+import type { MessageData, Rule, Unavailable } from './rule.js';
 import type { Playbook, Severity } from './types.js';
 export interface Finding {
     ruleId: RuleId;
@@ -51,6 +51,11 @@ export interface LintOptions {
     /** The playbook's path relative to the repository root (for the location criterion and output). */
     path?: string;
     config?: Config;
+    /**
+     * The rules to run, in checklist order: the built-in ones by default. A custom rule is added to the list
+     * (`[...rules, myRule]`); its options and severity then come from the same configuration.
+     */
+    rules?: readonly Rule[];
     /** The playbook could not be read (the Action, reading it through the API): checks an empty document and says why. */
     unavailable?: Unavailable;
 }

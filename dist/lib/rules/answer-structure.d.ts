@@ -1,1 +1,1 @@
-export declare const answerStructure: import("../core/rule.js").Rule<"noQuestions" | "missingParts" | "missingPartsNear">;
+export declare const answerStructure: import("../index.js").Rule<"noQuestions" | "missingParts" | "missingPartsNear", {}, "answer-structure">;

@@ -1,1 +1,1 @@
-export declare const coverage: import("../core/rule.js").Rule<"missingTopic" | "levelMismatch">;
+export declare const coverage: import("../index.js").Rule<"missingTopic" | "levelMismatch", {}, "coverage">;

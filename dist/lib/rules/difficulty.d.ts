@@ -1,1 +1,1 @@
-export declare const difficulty: import("../core/rule.js").Rule<"missing" | "missingNear" | "invalid" | "levelsMissing">;
+export declare const difficulty: import("../index.js").Rule<"missing" | "missingNear" | "invalid" | "levelsMissing", {}, "difficulty">;

@@ -33,4 +33,4 @@ export declare function misconceptions(): readonly Misconception[];
  * catalogue knows (`kind: 'truths'`), in text order.
  */
 export declare function statedBeliefs(text: string, kind?: 'patterns' | 'truths', sentences?: Sentence[]): BeliefMatch[];
-export declare const misconception: import("../core/rule.js").Rule<"stated" | "correctGotcha">;
+export declare const misconception: import("..").Rule<"stated" | "correctGotcha", {}, "misconception">;

@@ -1,1 +1,1 @@
-export declare const projectExample: import("../core/rule.js").Rule<"missing" | "noQuestions" | "missingNear" | "noComponent" | "noMetric">;
+export declare const projectExample: import("../index.js").Rule<"missing" | "noQuestions" | "missingNear" | "noComponent" | "noMetric", {}, "project-example">;

@@ -1,1 +1,4 @@
-export declare const speakingTime: import("../core/rule.js").Rule<"tooLong">;
+export declare const speakingTime: import("../index.js").Rule<"tooLong", {
+    speakingMinutes: import("../index.js").NumberOption;
+    wordsPerMinute: import("../index.js").IntegerOption;
+}, "speaking-time">;
