@@ -1,12 +1,13 @@
 // Docs are tests: each rule page's failing example is checked as `playbook-proof check` checks it, in-process, and
 // what it prints is compared with the page's console transcript; each excerpt is compared with the lines `check`
-// prints under the page's criterion; each "How to fix" example, applied, makes the example pass.
-// UPDATE_DOCS=1 (npm run docs:update) writes the real output into the pages instead of failing on a difference.
+// prints under the page's criterion; each "How to fix" example, applied, makes the example pass. README blocks that
+// show a page's failing example are compared with what `check` prints for it too.
+// UPDATE_DOCS=1 (npm run docs:update) writes the real output into the files instead of failing on a difference.
 // How the examples are found on a page: test/helpers/doc-pages.ts.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lint } from '../src/core/lint.js';
 import { rules } from '../src/rules/index.js';
@@ -46,8 +47,7 @@ afterAll(() => {
 /** Compares a fence's body with the real output; under UPDATE_DOCS=1, records the output to write instead. */
 function expectFence(file: string, fence: Fence, actual: string): void {
   if (!updating) {
-    const name = file.slice(repoRoot.length + 1);
-    expect(actual, `${name}:${fence.line} differs from the real output (npm run docs:update writes it)`).toBe(fence.text);
+    expect(actual, `${relative(repoRoot, file)}:${fence.line} differs from the real output (npm run docs:update writes it)`).toBe(fence.text);
     return;
   }
   if (actual === fence.text) return;

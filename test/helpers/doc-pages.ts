@@ -9,7 +9,7 @@
  *   default configuration;
  * - each fence under "How to fix" follows a marker saying how it changes the failing example:
  *   `<!-- fix: replaces the failing example -->`, `<!-- fix: replaces lines 9-15 of the failing example -->`
- *   or `<!-- fix: runs in the failing example's repository -->` (a shell script; then `check` with no path).
+ *   (or `line 23`), or `<!-- fix: runs in the failing example's repository -->` (a shell script; then `check` with no path).
  */
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
@@ -174,8 +174,8 @@ function readFix(fence: Fence, where: (line: number) => string): Fix {
   const { marker, line, text } = fence;
   if (marker === 'replaces the failing example') return { line, kind: 'whole', text };
   if (marker === "runs in the failing example's repository") return { line, kind: 'shell', text };
-  const range = /^replaces lines (\d+)-(\d+) of the failing example$/.exec(marker ?? '');
-  if (range) return { line, kind: 'replace', from: Number(range[1]), to: Number(range[2]), text };
+  const range = /^replaces (?:line (\d+)|lines (\d+)-(\d+)) of the failing example$/.exec(marker ?? '');
+  if (range) return { line, kind: 'replace', from: Number(range[1] ?? range[2]), to: Number(range[1] ?? range[3]), text };
   throw new Error(
     `${where(line)}: a fence under "${HOW_TO_FIX}" needs a marker such as <!-- fix: replaces lines 9-15 of the failing example -->, got ${marker === null ? 'none' : `"${marker}"`}`,
   );
