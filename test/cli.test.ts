@@ -239,6 +239,16 @@ describe('the terminal report', () => {
     expect(lines[advice + 2]).toMatch(new RegExp(`^      ${PLAYBOOK}:17:1  Q1's answer has \\d+ words, about `));
     expect(stdout).toContain('\n✔ 7/7 criteria pass: the playbook is complete.\n');
   });
+
+  it('names no question after warnings that concern the whole playbook', async () => {
+    const config =
+      '{"rules": {"question-count": "off", "project-example": "off", "gotchas": "off", "difficulty": "off", "cheat-sheet": "off", "answer-structure": "off"}}';
+    const dir = tempRepo({ [PLAYBOOK]: '## Q1: What does the CAP theorem say? [L1]\n', '.playbook-proof.json': config });
+    const { code, stdout } = await cli(['check'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain("  ⚠ Questions cover the 15 topics of the lesson's map, each at its level (14 warnings)\n");
+    expect(stdout).toContain(`      ${PLAYBOOK}:1:1  No question covers Consensus, an L1 topic of the lesson's coverage map\n`);
+  });
 });
 
 describe('the default playbook', () => {

@@ -73,10 +73,9 @@ export function formatTerminal(result: LintResult, options: TerminalOptions): st
         out.push(`  ${c.green('✔')} ${title}`);
         continue;
       }
-      out.push(
-        `  ${c.yellow('⚠')} ${title} ${c.dim(`(${plural(criterion.findings, 'warning')}: ${questionList(criterion.questions)})`)}`,
-        ...findingLines(criterion),
-      );
+      // whole-document warnings (a topic no question covers) name no question
+      const which = criterion.questions.length > 0 ? `: ${questionList(criterion.questions)}` : '';
+      out.push(`  ${c.yellow('⚠')} ${title} ${c.dim(`(${plural(criterion.findings, 'warning')}${which})`)}`, ...findingLines(criterion));
     }
   }
   out.push('');
