@@ -1,6 +1,7 @@
 /** Validates a configuration object (from a file or the Action's input) into a `ConfigInput`. */
 import * as z from 'zod';
 import { RULE_IDS, type ConfigInput } from './config.js';
+import { repoPath } from './core/repo-path.js';
 import { ConfigError } from './errors.js';
 
 const whole = (min: number, max: number) =>
@@ -15,9 +16,10 @@ const setting = z.enum(['error', 'warning', 'off'], { error: 'must be "error", "
 const relativePath = z
   .string({ error: 'must be a path relative to the repository root' })
   .min(1, { error: 'must not be empty' })
-  .refine((path) => !/^(?:[/\\]|[A-Za-z]:)/.test(path) && !path.split(/[/\\]/).includes('..'), {
+  .refine((path) => repoPath(path) !== null, {
     error: 'must be a path inside the repository, relative to its root',
-  });
+  })
+  .overwrite((path) => repoPath(path) ?? path);
 
 const ruleShape = Object.fromEntries(RULE_IDS.map((id) => [id, setting.optional()])) as Record<
   (typeof RULE_IDS)[number],
