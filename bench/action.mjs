@@ -4,13 +4,12 @@
 //   2. a rerun on the unchanged, passing pull request (API requests counted)
 //   3. bundle cold start: `node dist/index.js` exiting at input validation, against `node -e ''`
 // Usage: node bench/action.mjs [runs]     (build first: npm run build)
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadFakeGitHub } from './fake-github.mjs';
+import { actionEnv, loadFakeGitHub, runBundledAction } from './fake-github.mjs';
 import { alternate, median, verdict } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,33 +25,10 @@ const payload = structuredClone(examples.find((e) => e.name === 'pull_request').
 const [owner, repo, sha, path] = ['Codertocat', 'Hello-World', payload.pull_request.head.sha, 'week-24/day1-dist-sys-qa.md'];
 writeFileSync(join(tmp, 'event.json'), JSON.stringify(payload));
 
-function env(apiUrl) {
-  return {
-    PATH: process.env.PATH,
-    GITHUB_API_URL: apiUrl,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: `${owner}/${repo}`,
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: join(tmp, 'event.json'),
-    GITHUB_SHA: sha,
-    GITHUB_OUTPUT: join(tmp, 'output'),
-    GITHUB_STEP_SUMMARY: join(tmp, 'summary'),
-    'INPUT_GITHUB-TOKEN': 'ghs_bench',
-    INPUT_PATH: path,
-    INPUT_LABEL: 'proof: passed',
-    INPUT_COMMENT: 'true',
-    'INPUT_FAIL-ON-CRITERIA': 'true',
-  };
-}
-
-function runAction(apiUrl) {
-  writeFileSync(join(tmp, 'output'), '');
-  writeFileSync(join(tmp, 'summary'), '');
-  const start = process.hrtime.bigint();
-  const child = spawn(process.execPath, [join(root, 'dist/index.js')], { env: env(apiUrl), stdio: 'ignore' });
-  return new Promise((resolve, reject) =>
-    child.on('close', (code) => (code === 0 ? resolve(Number(process.hrtime.bigint() - start) / 1e6) : reject(new Error(`exit ${code}`)))),
-  );
+async function runAction(apiUrl) {
+  const { code, ms } = await runBundledAction(actionEnv({ apiUrl, tmp, repository: `${owner}/${repo}`, sha, path }));
+  if (code !== 0) throw new Error(`exit ${code}`);
+  return ms;
 }
 
 const first = [];

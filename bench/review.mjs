@@ -6,13 +6,12 @@
 //   4. full pass (Q5's thread resolved)
 // It prints each step's API requests (reads, writes, and the requests the review adds) and the median wall time.
 // Usage: node bench/review.mjs [runs]     (build first: npm run build)
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadFakeGitHub } from './fake-github.mjs';
+import { actionEnv, loadFakeGitHub, runBundledAction } from './fake-github.mjs';
 import { median, verdict } from './measure.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,28 +42,7 @@ function runAction(apiUrl, sha, review) {
   payload.pull_request.head.sha = sha;
   payload.pull_request.labels = [];
   writeFileSync(join(tmp, 'event.json'), JSON.stringify(payload));
-  writeFileSync(join(tmp, 'output'), '');
-  writeFileSync(join(tmp, 'summary'), '');
-  const env = {
-    PATH: process.env.PATH,
-    GITHUB_API_URL: apiUrl,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_REPOSITORY: `${owner}/${repo}`,
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: join(tmp, 'event.json'),
-    GITHUB_SHA: sha,
-    GITHUB_OUTPUT: join(tmp, 'output'),
-    GITHUB_STEP_SUMMARY: join(tmp, 'summary'),
-    'INPUT_GITHUB-TOKEN': 'ghs_bench',
-    INPUT_PATH: path,
-    INPUT_LABEL: 'proof: passed',
-    INPUT_COMMENT: 'true',
-    INPUT_REVIEW: String(review),
-    'INPUT_FAIL-ON-CRITERIA': 'true',
-  };
-  const start = process.hrtime.bigint();
-  const child = spawn(process.execPath, [join(root, 'dist/index.js')], { env, stdio: 'ignore' });
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, ms: Number(process.hrtime.bigint() - start) / 1e6 })));
+  return runBundledAction(actionEnv({ apiUrl, tmp, repository: `${owner}/${repo}`, sha, path, inputs: { review: String(review) } }));
 }
 
 const isMutation = (c) => c.path === '/graphql' && /^\s*mutation/.test(String(c.body?.query));

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { optionSpecs, type ConfigInput } from './config.js';
+import { repoPath } from './core/repo-path.js';
 import type { OptionSpec, Rule } from './core/rule.js';
 import { ConfigError } from './errors.js';
 import { rules as builtinRules } from './rules/index.js';
@@ -26,9 +27,10 @@ function above(floor: number, max: number, unit: string) {
 const repositoryPath = z
   .string({ error: 'must be a path relative to the repository root' })
   .min(1, { error: 'must not be empty' })
-  .refine((path) => !/^(?:[/\\]|[A-Za-z]:)/.test(path) && !path.split(/[/\\]/).includes('..'), {
+  .refine((path) => repoPath(path) !== null, {
     error: 'must be a path inside the repository, relative to its root',
-  });
+  })
+  .overwrite((path) => repoPath(path) ?? path);
 
 function optionSchema(spec: OptionSpec): z.ZodType {
   switch (spec.type) {

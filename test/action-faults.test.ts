@@ -182,6 +182,32 @@ describe('fail safe when the playbook cannot be read', () => {
     expect(fake.comments(OWNER, REPO, 2)[0]!.body).toContain('### ⚠️ Playbook proof: not checked at');
   }, 60_000);
 
+  it('fails with the one-line message, its stack and cause logged at debug level for step debug logging', async () => {
+    await passedAtOld();
+    fake.hang({ path: /\/pulls\/2$/, times: Infinity });
+    const result = await run(pullRequest(OLD), { 'request-timeout': '1' });
+    expect(result.code).toBe(1);
+    const network = `${fake.url.replace('http://', '')} did not answer GET ${repoPath}/pulls/2 within 1 s`;
+    const why = `could not read #2 to confirm its head commit: ${network}`;
+    const lines = result.stdout.split('\n');
+    const failure = lines.indexOf(`::error::${why}`);
+    expect(failure).toBeGreaterThan(0);
+    expect(lines.filter((l) => l.startsWith('::error'))).toEqual([`::error::${why}`]);
+    // @actions/core writes a multi-line message as one command, its line breaks escaped as %0A
+    const stack = lines[failure - 1]!.split('%0A');
+    expect(stack[0]).toBe(`::debug::GitHubApiError: ${why}`);
+    expect(stack[1]).toMatch(/^ {4}at .*dist\/index\.js:\d+:\d+\)?$/);
+    const cause = stack.indexOf(`Caused by: NetworkError: ${network}`);
+    expect(cause).toBeGreaterThan(1);
+    expect(stack[cause + 1]).toMatch(/^ {4}at /);
+    // the warning that the pull request could not be read (a second attempt, in the withdrawal) keeps its stack too
+    const warning = lines.indexOf(`::warning::${why}; removing the label anyway`);
+    expect(lines[warning - 1]!.split('%0A')).toEqual(
+      expect.arrayContaining([`::debug::GitHubApiError: ${why}`, `Caused by: NetworkError: ${network}`]),
+    );
+    expect(lines[warning - 1]).toMatch(/%0A {4}at async withdrawVerdict /);
+  });
+
   it('a pull request that cannot be read to confirm the head: the label comes off anyway', async () => {
     await passedAtOld();
     fake.hang({ path: /\/pulls\/2$/, times: Infinity });

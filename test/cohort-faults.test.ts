@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CohortReport } from '../src/cohort/types.js';
-import { ISSUE_MARKER } from '../src/cohort/enforce.js';
+import { ISSUE_MARKER } from '../src/report/cohort-issue.js';
 import { cohortOutput } from '../src/report/cohort-text.js';
 import { runCliBundle } from './helpers/bundle.js';
 import { examplePath } from './helpers/cli.js';

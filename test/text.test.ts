@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLabel } from '../src/core/labels.js';
 import { findComponent } from '../src/core/components.js';
-import { countWords, findMetric, hasMetric, hasTradeoffWording, normalize, tokens } from '../src/core/text.js';
+import { countWords, findMetric, hasMetric, hasTradeoffWording, joinList, normalize, plural, questionList, tokens } from '../src/core/text.js';
 import { splitGotcha } from '../src/core/gotcha.js';
 
 describe('classifyLabel', () => {
@@ -163,6 +163,24 @@ describe('counting and normalising', () => {
   it('normalises labels', () => {
     expect(normalize('  Trade-Offs: ')).toBe('tradeoffs');
     expect(normalize('Gotcha — Common wrong answers')).toBe('gotcha common wrong answers');
+  });
+});
+
+describe('the words every report shares', () => {
+  it.each([
+    [plural(1, 'question'), '1 question'],
+    [plural(0, 'question'), '0 questions'],
+    [plural(2, 'criterion', 'criteria'), '2 criteria'],
+    [plural(1000, 'learner'), '1,000 learners'],
+    [plural(1234567, 'word'), '1,234,567 words'],
+    [joinList([]), ''],
+    [joinList(['husky']), 'husky'],
+    [joinList(['husky', 'playbook-proof']), 'husky and playbook-proof'],
+    [joinList(['L1', 'L2', 'L3'], 'or'), 'L1, L2 or L3'],
+    [questionList([3, 7]), 'Q3, Q7'],
+    [questionList([1, 2, 3, 4, 5], 3), 'Q1, Q2, Q3 and 2 more'],
+  ])('%s', (got, expected) => {
+    expect(got).toBe(expected);
   });
 });
 

@@ -1,6 +1,7 @@
 /** Reads and validates the Action's inputs once, into a typed object; a bad input is named in the error. */
 import * as core from '@actions/core';
 import { DEFAULT_PATH, resolveConfig, type Config, type ConfigInput } from '../config.js';
+import { repoPath } from '../core/repo-path.js';
 import { ConfigError } from '../errors.js';
 import { DEFAULT_TIMEOUT_MS } from '../github/network.js';
 
@@ -51,10 +52,9 @@ export async function readInputs(parseConfig: ConfigParser): Promise<ActionInput
   if (token === '') throw new ConfigError('Input "github-token" is empty: pass ${{ github.token }} or a token with pull-requests: write');
   const configText = core.getInput('config');
   const config = configText.trim() === '' ? resolveConfig() : resolveConfig(await parseConfig(configText, 'Input "config"'));
-  const path = core.getInput('path').trim() || config.path || DEFAULT_PATH;
-  if (path.startsWith('/') || path.split('/').includes('..')) {
-    throw new ConfigError(`Input "path" must be a path inside the repository, relative to its root, got "${path.slice(0, 80)}"`);
-  }
+  const given = core.getInput('path').trim() || config.path || DEFAULT_PATH;
+  const path = repoPath(given);
+  if (path === null) throw new ConfigError(`Input "path" must be a path inside the repository, relative to its root, got "${given.slice(0, 80)}"`);
   const label = core.getInput('label').trim() || 'proof: passed';
   if (label.length > 50) throw new ConfigError(`Input "label" must be at most 50 characters (GitHub's limit), got ${label.length}`);
   const mode = core.getInput('mode').trim() || 'check';

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
-import { decodePlaybook } from '../core/decode.js';
+import { playbookText } from '../core/decode.js';
 import { lint, type LintResult } from '../core/lint.js';
 import type { Unavailable } from '../core/rule.js';
 import { makeClient, type Client } from '../github/client.js';
@@ -30,13 +30,34 @@ export const BADGE_BRANCH = 'badges';
 export const BADGE_FILES = { svg: 'playbook.svg', json: 'playbook.json' } as const;
 const LABEL_DESCRIPTION = 'playbook-proof: every criterion of the playbook passes';
 
-/** Runs the Action; the one place that turns an error into a failed step. */
+/**
+ * Runs the Action; the one place that turns an error into a failed step: its one-line message is the
+ * failure, its stack and causes go to the debug log (shown with step debug logging, ACTIONS_STEP_DEBUG).
+ */
 export async function run(): Promise<void> {
   try {
     await check();
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    logStack(error);
+    core.setFailed(messageOf(error));
   }
+}
+
+/** Logs at debug level the stack of `error` and of each cause under it, so a one-line message loses nothing. */
+function logStack(error: unknown): void {
+  core.debug(stackOf(error));
+}
+
+/** "GitHubApiError: could not … at …" then "Caused by: NetworkError: … at …", down the chain of causes. */
+export function stackOf(error: unknown): string {
+  const parts: string[] = [];
+  const seen = new Set<unknown>();
+  for (let current = error; current !== undefined && !seen.has(current); current = current instanceof Error ? current.cause : undefined) {
+    seen.add(current);
+    const text = current instanceof Error ? (current.stack ?? `${current.name}: ${current.message}`) : String(current);
+    parts.push(parts.length === 0 ? text : `Caused by: ${text}`);
+  }
+  return parts.join('\n');
 }
 
 async function check(): Promise<void> {
@@ -57,7 +78,8 @@ async function check(): Promise<void> {
   try {
     checked = await checkAt(client, { owner: where.owner, repo: where.repo, path: inputs.path, ref: where.sha }, inputs);
   } catch (error) {
-    await reportUnchecked(client, target, inputs, context.serverUrl, error instanceof Error ? error.message : String(error));
+    logStack(error);
+    await reportUnchecked(client, target, inputs, context.serverUrl, messageOf(error));
     return;
   }
   const { result, unavailable } = checked;
@@ -167,16 +189,7 @@ interface Checked {
  * result with the reason. Throws when the API does not answer (the commit was then not checked at all).
  */
 async function checkAt(client: Client, file: { owner: string; repo: string; path: string; ref: string }, inputs: ActionInputs): Promise<Checked> {
-  const read = await readFileAt(client, file);
-  let unavailable: Unavailable | undefined;
-  let text = '';
-  if (read.kind === 'missing') unavailable = { kind: 'missing', reason: 'not found' };
-  else if (read.kind === 'unreadable') unavailable = { kind: 'unreadable', reason: read.reason };
-  else {
-    const decoded = decodePlaybook(read.bytes);
-    if (decoded.ok) text = decoded.text;
-    else unavailable = { kind: 'unreadable', reason: decoded.reason };
-  }
+  const { text, unavailable } = playbookText(await readFileAt(client, file));
   return {
     result: lint(text, { path: inputs.path, config: inputs.config, ...(unavailable && { unavailable }) }),
     ...(unavailable && { unavailable }),
@@ -211,6 +224,7 @@ async function withdrawVerdict(client: Client, target: PullRequestTarget, inputs
   try {
     pull = await readPull(client, pr);
   } catch (error) {
+    logStack(error);
     core.warning(`${messageOf(error)}; removing the label anyway`);
   }
   if (pull && headMoved(pull, target)) return;
@@ -218,6 +232,7 @@ async function withdrawVerdict(client: Client, target: PullRequestTarget, inputs
     try {
       await write();
     } catch (error) {
+      logStack(error);
       core.warning(`playbook-proof could not ${what} on #${pr.number}: ${messageOf(error)}`);
     }
   };

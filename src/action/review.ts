@@ -28,7 +28,7 @@ import {
   type Placement,
   type ReviewPlan,
 } from '../report/review.js';
-import { questionList } from '../report/terminal.js';
+import { questionList } from '../core/text.js';
 
 export interface ReviewTarget {
   pr: PullRef;

@@ -7,16 +7,24 @@ import { normalize } from '../core/text.js';
 import type { Playbook, Question } from '../core/types.js';
 import { stripControls } from '../report/sanitize.js';
 
-export interface QuestionCard {
-  kind: 'question';
-  /** Stable within the playbook: "q3" (a repeated number gets "q3-2"). */
+/** What every card has. */
+interface CardBase {
+  /** Stable within the playbook: "q3" for a question (a repeated number gets "q3-2"), "q3-g1" for its first wrong answer. */
   id: string;
+  /** The number of the question it comes from. */
   question: number;
+  /** The line of the question, or of the wrong answer. */
   line: number;
   level: string | null;
   topic: string | null;
+  /** The level and the topic, those the question has. */
   tags: string[];
+  /** The question's title, or "Why is … wrong?". */
   front: string;
+}
+
+export interface QuestionCard extends CardBase {
+  kind: 'question';
   /** The question's cheat-sheet row, without its number and title cells; null when it has none. */
   summary: string | null;
   /** The metric the project example lands on; null when the entry has no metric part. */
@@ -25,17 +33,8 @@ export interface QuestionCard {
   gotchas: string[];
 }
 
-export interface GotchaCard {
+export interface GotchaCard extends CardBase {
   kind: 'gotcha';
-  /** "q3-g1": the first wrong answer of Q3. */
-  id: string;
-  question: number;
-  line: number;
-  level: string | null;
-  topic: string | null;
-  tags: string[];
-  /** Why is "…" wrong? */
-  front: string;
   claim: string;
   /** Why it is wrong; empty when the playbook gives no reason. */
   reason: string;

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { enforce } from '../cohort/enforce.js';
 import { scanCohort } from '../cohort/scan.js';
 import type { CohortReport } from '../cohort/types.js';
+import { plural } from '../core/text.js';
 import { ExitError, InputError, UsageError } from '../errors.js';
 import { BULK_WRITE_INTERVAL_MS, graphqlUrlFor, makeClient, NOTIFY_INTERVAL_MS, serverUrlFor } from '../github/client.js';
 import { viewerLogin } from '../github/comments.js';
@@ -136,9 +137,7 @@ export async function cohort(args: string[], io: CliIo): Promise<number> {
     const prefix = values['dry-run'] ? 'would ' : '';
     for (const action of actions) io.stdout.write(`${action.write ? prefix : ''}${action.what}  ${action.fork}\n`);
     const writes = actions.filter((a) => a.write).length;
-    io.stdout.write(
-      `${values['dry-run'] ? 'dry run: ' : ''}${writes} change${writes === 1 ? '' : 's'}${values['dry-run'] ? ' would be made' : ' made'}\n`,
-    );
+    io.stdout.write(`${values['dry-run'] ? 'dry run: ' : ''}${plural(writes, 'change')}${values['dry-run'] ? ' would be made' : ' made'}\n`);
   }
   return 0;
 }

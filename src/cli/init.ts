@@ -5,6 +5,7 @@
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, posix, relative, resolve } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
+import { joinList } from '../core/text.js';
 import { ConfigError, ExitError, UsageError } from '../errors.js';
 import { describeFsError } from '../node/fs-errors.js';
 import { findRepoRoot, toPosix } from '../node/playbook-file.js';
@@ -250,7 +251,7 @@ function planPackageJson(reads: InitReads, pkgJson: Json | null, husky: boolean)
     const merged: Record<string, unknown> = { ...devDependencies };
     for (const name of missing) merged[name] = wanted[name];
     json.devDependencies = isSorted(Object.keys(devDependencies)) ? sortKeys(merged) : merged;
-    added.push(`added ${joinAnd(missing)} to devDependencies`);
+    added.push(`added ${joinList(missing)} to devDependencies`);
   }
 
   if (text === undefined) return { kind: 'create', path: PACKAGE_JSON, text: `${JSON.stringify(json, null, 2)}\n` };
@@ -266,10 +267,6 @@ function planGitignore(text: string | undefined): Change {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const separator = text.length === 0 || text.endsWith('\n') ? '' : eol;
   return { kind: 'update', path: GITIGNORE, text: `${text}${separator}node_modules/${eol}`, what: 'added node_modules/' };
-}
-
-function joinAnd(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function objectField(json: Json, key: string): Json | undefined {

@@ -2,7 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
-import { ExitError, InputError, UsageError } from '../errors.js';
+import { ConfigError, ExitError, GitCommandError, InputError, UnmergedError, UsageError } from '../errors.js';
 import { hook } from './hook.js';
 import { parseOptions, readConfig, useColor, type CliIo } from './shared.js';
 import { describeFsError } from '../node/fs-errors.js';
@@ -225,19 +225,32 @@ async function badge(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-async function check(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, CHECK_OPTIONS, 'check');
-  if (values.help) return help(io, 'check');
-  if (positionals.length > 1) throw new UsageError(`check takes one playbook path, got ${positionals.length}; run playbook-proof check --help`);
+/**
+ * What `check` and `explain` share: their options, at most one playbook path and a known --format, then the
+ * playbook linted; null once --help is printed.
+ */
+async function lintArgs(command: 'check' | 'explain', args: string[], io: CliIo) {
+  const { values, positionals } = parseOptions(args, CHECK_OPTIONS, command);
+  if (values.help) {
+    await help(io, command);
+    return null;
+  }
+  if (positionals.length > 1)
+    throw new UsageError(`${command} takes one playbook path, got ${positionals.length}; run playbook-proof ${command} --help`);
   const format = values.format;
   if (format !== 'terminal' && format !== 'json') throw new UsageError(`--format must be "terminal" or "json", got "${format}"`);
+  return { ...(await lintFile(positionals[0], values.config, io)), format, all: values.all ?? false };
+}
 
-  const { result, file, root } = await lintFile(positionals[0], values.config, io);
+async function check(args: string[], io: CliIo): Promise<number> {
+  const linted = await lintArgs('check', args, io);
+  if (linted === null) return 0;
+  const { result, file, root, format, all } = linted;
   const { formatJson, formatTerminal } = await import('./core-chunk.js');
   if (format === 'json') {
     io.stdout.write(formatJson(result));
   } else {
-    io.stdout.write(formatTerminal(result, { color: useColor(io), displayPath: file.displayPath, all: values.all ?? false, coverage: true }));
+    io.stdout.write(formatTerminal(result, { color: useColor(io), displayPath: file.displayPath, all, coverage: true }));
     const note = root === null ? null : inactiveHookNote(root);
     if (note !== null) io.stderr.write(`playbook-proof: note: ${note}\n`);
   }
@@ -246,19 +259,16 @@ async function check(args: string[], io: CliIo): Promise<number> {
 
 /** `explain`: the outline exactly as read, so a learner can see whether the checker misread the playbook. */
 async function explain(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOptions(args, CHECK_OPTIONS, 'explain');
-  if (values.help) return help(io, 'explain');
-  if (positionals.length > 1) throw new UsageError(`explain takes one playbook path, got ${positionals.length}; run playbook-proof explain --help`);
-  const format = values.format;
-  if (format !== 'terminal' && format !== 'json') throw new UsageError(`--format must be "terminal" or "json", got "${format}"`);
-  const { result, file } = await lintFile(positionals[0], values.config, io);
+  const linted = await lintArgs('explain', args, io);
+  if (linted === null) return 0;
+  const { result, file, format } = linted;
   const { formatExplain, formatExplainJson, toExplainReport } = await import('../report/outline.js');
   const report = toExplainReport(result);
   io.stdout.write(format === 'json' ? formatExplainJson(report) : formatExplain(report, { color: useColor(io), displayPath: file.displayPath }));
   return result.passed ? 0 : 1;
 }
 
-/** Runs the CLI as a process: one top-level catch, a one-line error and exit code 2. */
+/** Runs the CLI as a process: one top-level catch, a one-line error and the exit code `exitCode` gives (2 for a bug). */
 export async function run(): Promise<void> {
   const io: CliIo = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -267,13 +277,24 @@ export async function run(): Promise<void> {
   try {
     process.exitCode = await main(process.argv.slice(2), io);
   } catch (error) {
-    if (error instanceof ExitError) {
-      io.stderr.write(`playbook-proof: ${error.message}\n`);
-      process.exitCode = error.code;
-    } else {
-      const message = error instanceof Error ? error.message : String(error);
-      io.stderr.write(`playbook-proof: internal error: ${message} (please report it with the playbook that caused it)\n`);
-      process.exitCode = 2;
-    }
+    const code = exitCode(error);
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      code === null
+        ? `playbook-proof: internal error: ${message} (please report it with the playbook that caused it)\n`
+        : `playbook-proof: ${message}\n`,
+    );
+    process.exitCode = code ?? 2;
   }
+}
+
+/**
+ * The exit code an expected error ends the CLI with: 1 when the commit or check is blocked, 2 for usage,
+ * configuration, input and git errors, a command's own choice for an ExitError; null for anything else (a bug).
+ */
+export function exitCode(error: unknown): number | null {
+  if (error instanceof ExitError) return error.code;
+  if (error instanceof UnmergedError) return 1;
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof InputError || error instanceof GitCommandError) return 2;
+  return null;
 }

@@ -4,6 +4,7 @@
  * an issue: the oldest marked issue is the one kept, and any newer open one is closed as a duplicate. Every
  * step is idempotent: a second run with nothing changed writes nothing. With dryRun, nothing is written at all.
  */
+import pMap from 'p-map';
 import type { Client } from '../github/client.js';
 import {
   currentStatus,
@@ -16,14 +17,11 @@ import {
   type RepoAt,
 } from '../github/enforce.js';
 import { GitHubApiError } from '../github/errors.js';
-import { codeSpan, inert } from '../report/escape.js';
-import { commitUrl, lineUrl, type FileAtCommit } from '../report/links.js';
+import { ISSUE_MARKER, issueBody } from '../report/cohort-issue.js';
 import { stripControls } from '../report/sanitize.js';
-import { questionList } from '../report/terminal.js';
 import type { CohortReport, CohortRow } from './types.js';
 
 export const STATUS_CONTEXT = 'playbook-proof';
-export const ISSUE_MARKER = '<!-- playbook-proof:cohort -->';
 
 export interface EnforceOptions {
   status: boolean;
@@ -54,64 +52,27 @@ export function desiredStatus(row: CohortRow): CommitStatus | null {
   return { state: 'failure', description: text.length > 140 ? `${text.slice(0, 139)}…` : text };
 }
 
-/** Findings listed in an issue; the rest are counted (`npx playbook-proof check` prints them all). */
-export const ISSUE_FINDINGS = 50;
-
-/** The issue body for a fork that must fix something: each failing finding linked to its line at the commit checked. */
-export function issueBody(row: CohortRow, report: CohortReport): string {
-  const file: FileAtCommit | null = row.headSha ? { repoUrl: row.url, sha: row.headSha, path: report.path } : null;
-  const commit = file ? `commit [\`${file.sha.slice(0, 7)}\`](${commitUrl(file)})` : 'the default branch';
-  if (row.state === 'missing') {
-    return [
-      ISSUE_MARKER,
-      `No playbook at ${codeSpan(report.path)} on your default branch (checked at ${commit}): the course asks for it at that path. Add it there, or move it.`,
-      '',
-      'This issue is updated by the course and closed once every criterion passes.',
-    ].join('\n');
-  }
-  const lines = [
-    ISSUE_MARKER,
-    `Your playbook ${codeSpan(report.path)} passes ${row.passed}/${row.total} of the course's criteria, checked at ${commit}.`,
-    '',
-  ];
-  let listed = 0;
-  for (const c of row.failing) {
-    const which = c.questions.length > 0 ? `: ${questionList(c.questions, 15)}` : '';
-    lines.push(`- ❌ ${c.title}${which}`);
-    for (const f of row.findings.filter((f) => f.ruleId === c.id)) {
-      if (listed++ >= ISSUE_FINDINGS) continue;
-      lines.push(`  - ${file ? `[line ${f.line}](${lineUrl(file, f.line)})` : `line ${f.line}`}: ${inert(f.message, 300)}`);
-    }
-  }
-  if (listed > ISSUE_FINDINGS) lines.push('', `…and ${listed - ISSUE_FINDINGS} more findings.`);
-  lines.push(
-    '',
-    'Run `npx playbook-proof check` in your repository to see every finding. This issue is updated by the course and closed once every criterion passes.',
-  );
-  return lines.join('\n');
-}
-
 /** Applies (or, dry, lists) the status and issue changes for every row; one fork's failure never stops the rest. */
 export async function enforce(client: Client, report: CohortReport, options: EnforceOptions): Promise<EnforcementAction[]> {
   const actions: EnforcementAction[] = [];
   const rows = report.rows.filter((row) => row.state !== 'empty' && row.state !== 'unreadable');
   for (const row of rows) if (row.archived) actions.push({ fork: row.fork, what: 'skipped: the fork is archived (read-only)', write: false });
   const writable = rows.filter((row) => !row.archived);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < writable.length) {
-      const row = writable[next++]!;
-      try {
-        if (options.status) actions.push(...(await enforceStatus(client, row, options)));
-        if (options.issue) actions.push(...(await enforceIssue(client, row, report, options)));
-      } catch (error) {
-        const message = error instanceof GitHubApiError ? error.message : String(error);
-        actions.push({ fork: row.fork, what: `skipped: ${message}`, write: false });
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 4, writable.length)) }, worker));
-  return actions.sort((a, b) => a.fork.localeCompare(b.fork));
+  const perFork = await pMap(writable, (row) => enforceFork(client, row, report, options), { concurrency: options.concurrency ?? 4 });
+  return [...actions, ...perFork.flat()].sort((a, b) => a.fork.localeCompare(b.fork));
+}
+
+/** One fork's status and issue; a failure is a `skipped` action, so the other forks go on. */
+async function enforceFork(client: Client, row: CohortRow, report: CohortReport, options: EnforceOptions): Promise<EnforcementAction[]> {
+  const actions: EnforcementAction[] = [];
+  try {
+    if (options.status) actions.push(...(await enforceStatus(client, row, options)));
+    if (options.issue) actions.push(...(await enforceIssue(client, row, report, options)));
+  } catch (error) {
+    const message = error instanceof GitHubApiError ? error.message : String(error);
+    actions.push({ fork: row.fork, what: `skipped: ${message}`, write: false });
+  }
+  return actions;
 }
 
 async function enforceStatus(client: Client, row: CohortRow, options: EnforceOptions): Promise<EnforcementAction[]> {

@@ -1,7 +1,8 @@
 /** The cohort scan: every fork of the course template, each playbook checked with the instructor's config. */
+import pMap from 'p-map';
 import type { Config } from '../config.js';
 import { topicCoverage } from '../core/coverage.js';
-import { decodePlaybook } from '../core/decode.js';
+import { playbookText } from '../core/decode.js';
 import { lint } from '../core/lint.js';
 import { rules } from '../rules/index.js';
 import type { Client } from '../github/client.js';
@@ -28,18 +29,14 @@ export async function scanCohort(client: Client, options: ScanOptions): Promise<
   const forks = await listForks(client, owner, repo, options.serverUrl ?? 'https://github.com');
   const batches: (typeof forks)[] = [];
   for (let i = 0; i < forks.length; i += BATCH_SIZE) batches.push(forks.slice(i, i + BATCH_SIZE));
-  const results: ForkPlaybook[][] = new Array(batches.length);
   let done = 0;
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < batches.length) {
-      const index = next++;
-      results[index] = await readForks(client, batches[index]!, options.config.path);
-      done += batches[index]!.length;
-      options.onProgress?.(done, forks.length);
-    }
+  const read = async (batch: typeof forks): Promise<ForkPlaybook[]> => {
+    const results = await readForks(client, batch, options.config.path);
+    done += batch.length;
+    options.onProgress?.(done, forks.length);
+    return results;
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, batches.length) }, worker));
+  const results = await pMap(batches, read, { concurrency: options.concurrency ?? 4 });
   const counted = rules.filter((rule) => options.config.rules[rule.id] === 'error');
   return {
     template: `${owner}/${repo}`,
@@ -64,16 +61,9 @@ export function toRow(entry: ForkPlaybook, config: Config, total: number): Cohor
   const read = entry.read;
   if (read.kind === 'empty') return { ...base, state: 'empty', passed: 0, total, failing: [], reason: 'the fork has no commits', topics: null };
   if (read.kind === 'failed') return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: read.reason, topics: null };
-  if (read.kind === 'unreadable')
-    return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: `the playbook ${read.reason}`, topics: null };
-  let text = '';
-  let unavailable: { kind: 'missing' | 'unreadable'; reason: string } | undefined;
-  if (read.kind === 'missing') unavailable = { kind: 'missing', reason: 'not found' };
-  else {
-    const decoded = decodePlaybook(read.bytes);
-    if (!decoded.ok) return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: `the playbook ${decoded.reason}`, topics: null };
-    text = decoded.text;
-  }
+  const { text, unavailable } = playbookText(read);
+  if (unavailable?.kind === 'unreadable')
+    return { ...base, state: 'unreadable', passed: 0, total, failing: [], reason: `the playbook ${unavailable.reason}`, topics: null };
   const result = lint(text, { path: config.path, config, ...(unavailable && { unavailable }) });
   const failing = result.criteria.filter((c) => !c.passed).map((c) => ({ id: c.id, title: c.title, questions: c.questions }));
   if (read.kind === 'missing') {

@@ -1,6 +1,10 @@
 /** Turns a playbook's bytes into text, or says in one line why they are not a Markdown document. */
+import type { Unavailable } from './rule.js';
 
 export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
+
+/** The bytes found at the playbook's path, or why there are none (no file there, or not a regular file). */
+export type PlaybookRead = { kind: 'ok'; bytes: Uint8Array } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -31,6 +35,14 @@ export function decodePlaybook(bytes: Uint8Array, limits: { maxBytes: number; ma
     };
   }
   return { ok: true, text };
+}
+
+/** The text to lint from what was read: the decoded bytes, or no text and why the playbook is unavailable. */
+export function playbookText(read: PlaybookRead): { text: string; unavailable?: Unavailable } {
+  if (read.kind === 'missing') return { text: '', unavailable: { kind: 'missing', reason: 'not found' } };
+  if (read.kind === 'unreadable') return { text: '', unavailable: { kind: 'unreadable', reason: read.reason } };
+  const decoded = decodePlaybook(read.bytes);
+  return decoded.ok ? { text: decoded.text } : { text: '', unavailable: { kind: 'unreadable', reason: decoded.reason } };
 }
 
 /** Counts ATX headings of levels 2 to 4, stopping once past `stop`. */

@@ -71,9 +71,27 @@ export function normalize(text: string): string {
     .trim();
 }
 
-/** "1 question", "3 questions". */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** "1 question", "3 questions", "1,000 criteria" (with `many` given as "criteria"). */
+export function plural(count: number, noun: string, many = `${noun}s`): string {
+  return `${groupDigits(count)} ${count === 1 ? noun : many}`;
+}
+
+/** "1,234,567": a whole number with its thousands grouped (by hand: the first toLocaleString call loads ICU data, tens of milliseconds). */
+function groupDigits(count: number): string {
+  return Number.isSafeInteger(count) ? String(count).replace(/\B(?=(\d{3})+$)/g, ',') : String(count);
+}
+
+/** "a", "a and b", "a, b and c"; with `or`, "a, b or c". */
+export function joinList(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** Question numbers as "Q3, Q7 and 4 more": the first `max`, then how many more. */
+export function questionList(numbers: readonly number[], max = 8): string {
+  const shown = numbers.slice(0, max).map((n) => `Q${n}`);
+  const more = numbers.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
 /** Shortens text to at most `max` characters, marking the cut with an ellipsis. */

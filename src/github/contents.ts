@@ -1,5 +1,5 @@
 /** Reads the playbook's bytes at a commit through the contents API; never checks out or runs anything. */
-import { LIMITS, LINK_REASON, SUBMODULE_REASON, tooLargeReason } from '../core/decode.js';
+import { LIMITS, LINK_REASON, SUBMODULE_REASON, tooLargeReason, type PlaybookRead } from '../core/decode.js';
 import type { Client } from './client.js';
 import { apiError, statusOf } from './errors.js';
 
@@ -11,7 +11,7 @@ export interface FileAt {
   ref: string;
 }
 
-export type PlaybookRead = { kind: 'ok'; bytes: Uint8Array } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
+export type { PlaybookRead };
 
 /** The file's bytes, or why there are none: missing (404), a directory, a link or submodule, or too large. */
 export async function readFileAt(client: Client, file: FileAt): Promise<PlaybookRead> {

@@ -177,39 +177,39 @@ export async function readBatch(client: Client, forks: Fork[], path: string): Pr
     }
     const target = node.defaultBranchRef?.target;
     const head = target?.oid ? { sha: target.oid, date: target.committedDate ?? '' } : null;
-    results.push({ fork, head, read: entryRead(node, posix.basename(path)) });
-  }
-  // what GraphQL would not return as text: ask the contents API (its limit is 100 MB)
-  for (const entry of results) {
-    if (entry.read.kind === 'unreadable' && entry.read.reason === NEEDS_REST && entry.head) {
-      try {
-        entry.read = await readFileAt(client, { owner: entry.fork.owner, repo: entry.fork.name, path, ref: entry.head.sha });
-      } catch (error) {
-        if (endsScan(error instanceof GitHubApiError ? (error.cause ?? error) : error)) throw error;
-        entry.read = {
-          kind: 'failed',
-          reason: `GitHub did not return the playbook's text: ${error instanceof Error ? error.message : String(error)}`,
-        };
-      }
-    }
+    const read = entryRead(node, posix.basename(path));
+    // what GraphQL would not return as text: ask the contents API (its limit is 100 MB)
+    results.push({ fork, head, read: read.kind === 'needs-contents-api' ? await readThroughRest(client, fork, path, head) : read });
   }
   return results;
 }
 
-const NEEDS_REST = 'needs the contents API';
+/** What GraphQL says of the playbook: a read, or that it did not return the text (too large for it), which the contents API must read. */
+type GraphqlRead = PlaybookRead | { kind: 'needs-contents-api' };
+
+/** The playbook through the contents API, for a text GraphQL would not return; a failure that does not end the scan is the fork's. */
+async function readThroughRest(client: Client, fork: Fork, path: string, head: ForkPlaybook['head']): Promise<ForkPlaybook['read']> {
+  if (head === null) return { kind: 'failed', reason: 'GitHub did not name the commit the playbook is at' };
+  try {
+    return await readFileAt(client, { owner: fork.owner, repo: fork.name, path, ref: head.sha });
+  } catch (error) {
+    if (endsScan(error instanceof GitHubApiError ? (error.cause ?? error) : error)) throw error;
+    return { kind: 'failed', reason: `GitHub did not return the playbook's text: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
 
 /** Git's modes for a symbolic link and a submodule, as GraphQL gives them (decimal). */
 const LINK_MODE = 0o120000;
 const SUBMODULE_MODE = 0o160000;
 
-function entryRead(node: RepositoryNode, name: string): PlaybookRead {
+function entryRead(node: RepositoryNode, name: string): GraphqlRead {
   const mode = node.folder?.entries?.find((entry) => entry.name === name)?.mode;
   if (mode === LINK_MODE) return { kind: 'unreadable', reason: LINK_REASON };
   if (mode === SUBMODULE_MODE) return { kind: 'unreadable', reason: SUBMODULE_REASON };
   return blobRead(node.object);
 }
 
-function blobRead(object: RepositoryNode['object']): PlaybookRead {
+function blobRead(object: RepositoryNode['object']): GraphqlRead {
   if (object === null) return { kind: 'missing' };
   if (object.isBinary) return { kind: 'unreadable', reason: 'is a binary file, not Markdown text' };
   if (typeof object.byteSize !== 'number') return { kind: 'unreadable', reason: 'is a directory, not a file' };
@@ -217,5 +217,5 @@ function blobRead(object: RepositoryNode['object']): PlaybookRead {
     return { kind: 'unreadable', reason: tooLargeReason(object.byteSize) };
   }
   if (typeof object.text === 'string') return { kind: 'ok', bytes: Buffer.from(object.text, 'utf8') };
-  return object.byteSize > GRAPHQL_TEXT_LIMIT || object.text === null ? { kind: 'unreadable', reason: NEEDS_REST } : { kind: 'missing' };
+  return object.byteSize > GRAPHQL_TEXT_LIMIT || object.text === null ? { kind: 'needs-contents-api' } : { kind: 'missing' };
 }

@@ -1,7 +1,7 @@
 /** The only module that talks to git: through simple-git, one small function per question asked. */
 import { resolve } from 'node:path';
 import { GitError, simpleGit, type SimpleGit } from 'simple-git';
-import { ExitError } from '../errors.js';
+import { GitCommandError, UnmergedError } from '../errors.js';
 
 /**
  * What the commit being made does to the playbook's path, read from the index git is building:
@@ -36,7 +36,7 @@ export async function stagedEntry(git: SimpleGit, path: string): Promise<StagedE
   try {
     out = await git.raw(['diff', '--cached', '--raw', '-z', '--no-renames', '--no-abbrev', '--', path]);
   } catch (error) {
-    throw new ExitError(`git could not list the staged changes to ${path}: ${firstLine(error)}`, 2, { cause: error });
+    throw new GitCommandError(`git could not list the staged changes to ${path}: ${firstLine(error)}`, { cause: error });
   }
   const fields = out.split('\0');
   let own: { mode: string; blob: string; status: string } | undefined;
@@ -62,7 +62,7 @@ export async function readBlob(git: SimpleGit, sha: string, path: string): Promi
   try {
     return await git.binaryCatFile(['blob', sha]);
   } catch (error) {
-    throw new ExitError(`git could not read the staged ${path}: ${firstLine(error)}`, 2, { cause: error });
+    throw new GitCommandError(`git could not read the staged ${path}: ${firstLine(error)}`, { cause: error });
   }
 }
 
@@ -79,13 +79,13 @@ export async function readStagedBlob(git: SimpleGit, path: string): Promise<Buff
     if (error instanceof GitError && /is in the index, but not at stage 0/.test(error.message)) {
       throw unmergedError(path, error);
     }
-    throw new ExitError(`git could not read the staged ${path}: ${firstLine(error)}`, 2, { cause: error });
+    throw new GitCommandError(`git could not read the staged ${path}: ${firstLine(error)}`, { cause: error });
   }
 }
 
-/** The one message for a playbook the index holds in conflict: exit 1, the commit is blocked. */
-export function unmergedError(path: string, cause?: unknown): ExitError {
-  return new ExitError(`${path} has unresolved merge conflicts; resolve them and git add it first`, 1, { cause });
+/** The one message for a playbook the index holds in conflict: the commit is blocked. */
+export function unmergedError(path: string, cause?: unknown): UnmergedError {
+  return new UnmergedError(`${path} has unresolved merge conflicts; resolve them and git add it first`, { cause });
 }
 
 /** The effective `core.hooksPath` (local, global or system), or null when git uses its own hooks folder. */
@@ -93,7 +93,7 @@ export async function hooksPath(git: SimpleGit): Promise<string | null> {
   try {
     return (await git.getConfig('core.hooksPath')).value;
   } catch (error) {
-    throw new ExitError(`git could not read core.hooksPath: ${firstLine(error)}`, 2, { cause: error });
+    throw new GitCommandError(`git could not read core.hooksPath: ${firstLine(error)}`, { cause: error });
   }
 }
 
@@ -102,7 +102,7 @@ export async function defaultHooksDir(git: SimpleGit, root: string): Promise<str
   try {
     return resolve(root, (await git.raw(['rev-parse', '--git-common-dir'])).trim(), 'hooks');
   } catch (error) {
-    throw new ExitError(`git could not find the repository's hooks folder: ${firstLine(error)}`, 2, { cause: error });
+    throw new GitCommandError(`git could not find the repository's hooks folder: ${firstLine(error)}`, { cause: error });
   }
 }
 

@@ -4,7 +4,7 @@ import type { CohortReport, CohortRow, ForkState } from '../cohort/types.js';
 import { lineUrl } from './links.js';
 import { stripControls } from './sanitize.js';
 import { lessonTopics } from '../core/coverage.js';
-import { questionList } from './terminal.js';
+import { plural, questionList } from '../core/text.js';
 
 export const FORK_STATES: readonly ForkState[] = ['passed', 'failing', 'missing', 'unreadable', 'empty'];
 
@@ -264,10 +264,6 @@ function formatTime(iso: string): string {
 
 function percent(n: number, of: number): string {
   return of === 0 ? '0%' : `${Math.round((n / of) * 100)}%`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
 function round(n: number): number {

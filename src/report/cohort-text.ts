@@ -4,7 +4,7 @@ import type { CohortReport, CohortRow, ForkState } from '../cohort/types.js';
 import { codeSpan, inert } from './escape.js';
 import { fitJson, OUTPUT_LIMIT_BYTES } from './json.js';
 import { stripControls } from './sanitize.js';
-import { questionList } from './terminal.js';
+import { questionList } from '../core/text.js';
 
 const STATE_ORDER: Record<ForkState, number> = { failing: 0, missing: 1, unreadable: 2, empty: 3, passed: 4 };
 

@@ -3,7 +3,7 @@ import type { CriterionResult, Finding, LintResult, QuestionResult } from '../co
 import type { Unavailable } from '../core/rule.js';
 import { coverageRows, formatCoverageMarkdown } from './coverage.js';
 import { codeSpan, fit, inert } from './escape.js';
-import { questionList } from './terminal.js';
+import { questionList } from '../core/text.js';
 import { commitUrl, fileUrl, lineUrl as fileLineUrl, repoUrl, type FileAtCommit } from './links.js';
 
 /** Hidden marker the Action finds its comment by (together with the comment's author). */

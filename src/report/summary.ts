@@ -5,7 +5,7 @@ import type { AnnotationPlan } from './annotations.js';
 import { unavailableLine } from './comment.js';
 import { codeSpan, inert } from './escape.js';
 import { fileUrl, lineUrl, type FileAtCommit } from './links.js';
-import { questionList } from './terminal.js';
+import { plural, questionList } from '../core/text.js';
 
 /** Findings listed in the summary; the rest are counted (`npx playbook-proof check` prints them all). */
 export const SUMMARY_FINDINGS = 200;
@@ -48,7 +48,7 @@ export function formatSummary(result: LintResult, ctx: SummaryContext, plan: Ann
   if (hidden > 0) {
     out.push(
       '',
-      `${hidden} more finding${hidden === 1 ? '' : 's'} (${plan.hidden.error} errors, ${plan.hidden.warning} warnings) ` +
+      `${plural(hidden, 'more finding')} (${plan.hidden.error} errors, ${plan.hidden.warning} warnings) ` +
         `are not shown as annotations: GitHub displays 10 of each type per step. Run \`npx playbook-proof check\` for all of them.`,
     );
   }

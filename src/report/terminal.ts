@@ -4,7 +4,7 @@
  */
 import pc from 'picocolors';
 import type { CriterionResult, Finding, LintResult } from '../core/lint.js';
-import { plural } from '../core/text.js';
+import { plural, questionList } from '../core/text.js';
 import { stripControls } from './sanitize.js';
 import { coverageRows, formatCoverageTerminal } from './coverage.js';
 
@@ -23,13 +23,6 @@ export interface TerminalOptions {
   moreHint?: string;
   /** Print the topic coverage table before the verdict (the `check` command does). */
   coverage?: boolean;
-}
-
-/** Lists question numbers as "Q3, Q7 and 4 more". */
-export function questionList(numbers: readonly number[], max = 8): string {
-  const shown = numbers.slice(0, max).map((n) => `Q${n}`);
-  const more = numbers.length - shown.length;
-  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
 /** Renders a lint result for a terminal; learner text in it has control characters and bidi overrides removed. */

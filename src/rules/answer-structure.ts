@@ -1,6 +1,6 @@
 import { defineRule, questionName } from '../core/rule.js';
 import { distinctQuestions } from '../core/parse.js';
-import { countWords } from '../core/text.js';
+import { countWords, joinList } from '../core/text.js';
 import type { Part } from '../core/types.js';
 
 const PARTS = [
@@ -32,7 +32,7 @@ export const answerStructure = defineRule({
     for (const question of distinctQuestions(doc)) {
       const absent = PARTS.filter(([kind]) => !filled(question[kind]));
       if (absent.length === 0) continue;
-      const data = { question: questionName(question), parts: joinAnd(absent.map(([, name]) => name)) };
+      const data = { question: questionName(question), parts: joinList(absent.map(([, name]) => name)) };
       const near = question.nearMisses.find((miss) => absent.some(([kind]) => kind === miss.kind));
       if (near) {
         const name = PARTS.find(([kind]) => kind === near.kind)![1];
@@ -46,9 +46,4 @@ export const answerStructure = defineRule({
 
 function filled(part: Part | null): boolean {
   return part !== null && countWords(part.text) > 0;
-}
-
-function joinAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -1,5 +1,6 @@
 import { distinctQuestions } from '../core/parse.js';
 import { defineRule, questionName } from '../core/rule.js';
+import { joinList } from '../core/text.js';
 
 const LEVELS = ['L1', 'L2', 'L3'] as const;
 
@@ -46,12 +47,7 @@ export const difficulty = defineRule({
     }
     const missing = LEVELS.filter((level) => !used.has(level));
     if (missing.length > 0) {
-      report({ messageId: 'levelsMissing', data: { levels: joinOr(missing) }, node: doc.questions[0] ?? { line: 1 } });
+      report({ messageId: 'levelsMissing', data: { levels: joinList(missing, 'or') }, node: doc.questions[0] ?? { line: 1 } });
     }
   },
 });
-
-function joinOr(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}

@@ -2,8 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { main } from '../../src/cli/main.js';
-import { ExitError } from '../../src/errors.js';
+import { exitCode, main } from '../../src/cli/main.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const bundle = join(repoRoot, 'dist', 'cli', 'index.js');
@@ -26,7 +25,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI in-process, as `run()` does: an ExitError becomes its code and a one-line message. */
+/** Runs the CLI in-process, as `run()` does: an expected error becomes its exit code and a one-line message. */
 export async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -40,8 +39,9 @@ export async function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = 
     const code = await main(args, io);
     return { code, stdout, stderr };
   } catch (error) {
-    if (!(error instanceof ExitError)) throw error;
-    return { code: error.code, stdout, stderr: `playbook-proof: ${error.message}\n` };
+    const code = exitCode(error);
+    if (code === null) throw error;
+    return { code, stdout, stderr: `playbook-proof: ${(error as Error).message}\n` };
   }
 }
 

@@ -1,9 +1,20 @@
 /** Turns a playbook's bytes into text, or says in one line why they are not a Markdown document. */
+import type { Unavailable } from './rule.js';
 export type Decoded = {
     ok: true;
     text: string;
 } | {
     ok: false;
+    reason: string;
+};
+/** The bytes found at the playbook's path, or why there are none (no file there, or not a regular file). */
+export type PlaybookRead = {
+    kind: 'ok';
+    bytes: Uint8Array;
+} | {
+    kind: 'missing';
+} | {
+    kind: 'unreadable';
     reason: string;
 };
 /** What the command-line tool, the hook and the Action accept: far beyond any real playbook. */
@@ -18,6 +29,11 @@ export declare function decodePlaybook(bytes: Uint8Array, limits?: {
     maxBytes: number;
     maxHeadings: number;
 }): Decoded;
+/** The text to lint from what was read: the decoded bytes, or no text and why the playbook is unavailable. */
+export declare function playbookText(read: PlaybookRead): {
+    text: string;
+    unavailable?: Unavailable;
+};
 /** Why a playbook of `size` bytes is refused: "is 6 MiB, more than the 5 MiB a playbook may be". */
 export declare function tooLargeReason(size: number, maxBytes?: number): string;
 /**

@@ -14,8 +14,12 @@ export declare function isWordCode(c: number): boolean;
 export declare function firstWordIndex(text: string, keep?: string): number;
 /** Lowercases, joins hyphenated words ("Trade-off" → "tradeoff") and keeps only a–z, 0–9 and single spaces. */
 export declare function normalize(text: string): string;
-/** "1 question", "3 questions". */
-export declare function plural(count: number, noun: string): string;
+/** "1 question", "3 questions", "1,000 criteria" (with `many` given as "criteria"). */
+export declare function plural(count: number, noun: string, many?: string): string;
+/** "a", "a and b", "a, b and c"; with `or`, "a, b or c". */
+export declare function joinList(items: readonly string[], conjunction?: 'and' | 'or'): string;
+/** Question numbers as "Q3, Q7 and 4 more": the first `max`, then how many more. */
+export declare function questionList(numbers: readonly number[], max?: number): string;
 /** Shortens text to at most `max` characters, marking the cut with an ellipsis. */
 export declare function truncate(text: string, max: number): string;
 /** Splits text on whitespace and strips surrounding punctuation from each token. */

@@ -15,8 +15,6 @@ export interface TerminalOptions {
     /** Print the topic coverage table before the verdict (the `check` command does). */
     coverage?: boolean;
 }
-/** Lists question numbers as "Q3, Q7 and 4 more". */
-export declare function questionList(numbers: readonly number[], max?: number): string;
 /** Renders a lint result for a terminal; learner text in it has control characters and bidi overrides removed. */
 export declare function formatTerminal(result: LintResult, options: TerminalOptions): string;
 /** The error on the lowest line: where "starting at line N" and the hook's "Next: fix …" point. */
