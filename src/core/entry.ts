@@ -93,7 +93,7 @@ class EntryReader {
   }
 
   private heading(record: LineRecord): void {
-    if (this.rating.readLine(record, this.parts.currentKind !== null)) return;
+    if (this.readRating(record)) return;
     const kind = classifyLabel(record.text);
     if (kind) {
       this.startPart({ kind, label: record.text.trim(), rest: headingRest(record.text), style: 'heading' }, record);
@@ -105,7 +105,7 @@ class EntryReader {
   private text(record: LineRecord): void {
     const inGotchas = this.parts.currentKind === 'gotchas';
     // inside a gotcha list, a line is a wrong answer even when it mentions a level
-    if (!(inGotchas && (record.list > 0 || record.quote > 0)) && this.rating.readLine(record, this.parts.currentKind !== null)) return;
+    if (!(inGotchas && (record.list > 0 || record.quote > 0)) && this.readRating(record)) return;
     this.rating.settle();
 
     const label = this.labelAllowed(record) ? this.parts.labelOf(record) : null;
@@ -123,6 +123,11 @@ class EntryReader {
     this.addText(record, record.text);
   }
 
+  /** Reads a rating line; true when the line was one (short lines that mention a level count as near misses before the parts). */
+  private readRating(record: LineRecord): boolean {
+    return this.rating.readLine(record, this.parts.started);
+  }
+
   /**
    * Labels count in top-level paragraphs and callouts, and at the start of a top-level list item. Inside a
    * gotcha list, items are wrong answers, not labels, unless the gotcha label was itself such a list item
@@ -136,7 +141,7 @@ class EntryReader {
 
   /** An unlabelled paragraph: the theory by position, or the next part in the order by its wording. */
   private inferPart(record: LineRecord): void {
-    if (this.parts.currentKind === null) {
+    if (!this.parts.started) {
       if (record.text.trim().length > 0) this.startPart(THEORY_BY_POSITION, record, false);
       return;
     }
@@ -152,7 +157,7 @@ class EntryReader {
 
   /** Adds prose to the current part; prose before any part is the theory. */
   private addText(record: LineRecord, text: string): void {
-    if (this.parts.currentKind === null) {
+    if (!this.parts.started) {
       if (text.trim().length === 0) return;
       this.startPart(THEORY_BY_POSITION, record, false);
     }

@@ -29,19 +29,19 @@ export class GotchaItemReader {
   /** The last wrong answer may still take continuation lines. */
   private lastItemContinues = false;
   /** List depth of the gotcha label (0 for a paragraph, heading or callout). */
-  private labelDepth = 0;
+  private labelListDepth = 0;
 
   /** `lines` are the document's source lines. */
   constructor(private readonly lines: readonly string[]) {}
 
   /** The gotcha label is a top-level list item ("- **Gotchas:**"): its sibling items may be labels again. */
   get labelIsListItem(): boolean {
-    return this.labelDepth === 1;
+    return this.labelListDepth === 1;
   }
 
   /** The gotcha label, at a list depth: the wrong answers follow it. */
   labelAt(listDepth: number): void {
-    this.labelDepth = listDepth;
+    this.labelListDepth = listDepth;
     this.lastItemContinues = false;
   }
 
@@ -54,7 +54,10 @@ export class GotchaItemReader {
   readLine(record: LineRecord): void {
     const startsItem =
       // under a list-item label ("- **Gotchas:**") the wrong answers may be nested or its siblings
-      (record.list > 0 && record.list >= this.labelDepth && record.itemStart && (this.itemListDepth === 0 || record.list <= this.itemListDepth)) ||
+      (record.list > 0 &&
+        record.list >= this.labelListDepth &&
+        record.itemStart &&
+        (this.itemListDepth === 0 || record.list <= this.itemListDepth)) ||
       (record.list === 0 && opensWithWrongMark(record.text));
     if (startsItem) {
       if (record.list > 0 && this.itemListDepth === 0) this.itemListDepth = record.list;

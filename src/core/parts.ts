@@ -26,7 +26,7 @@ interface Paragraph {
 /** Collects one entry's parts in document order; a kind written twice continues its first part. */
 export class PartsReader {
   /** The parts in document order. */
-  private readonly parts: Part[] = [];
+  private readonly inOrder: Part[] = [];
   private readonly draftsByKind = new Map<PartKind, PartDraft>();
   /** The part the lines being read belong to; null before the first. */
   private currentPart: PartDraft | null = null;
@@ -46,11 +46,17 @@ export class PartsReader {
     collectParagraphs(records, this.paragraphs);
   }
 
+  /** Whether a part has started: prose before the first is the theory. */
+  get started(): boolean {
+    return this.currentPart !== null;
+  }
+
   /** The kind of the part being read, or null before the first part. */
   get currentKind(): PartKind | null {
     return this.currentPart === null ? null : this.currentPart.part.kind;
   }
 
+  /** Whether the entry has a part of this kind so far. */
   has(kind: PartKind): boolean {
     return this.draftsByKind.has(kind);
   }
@@ -76,7 +82,7 @@ export class PartsReader {
       };
       draft = { part, texts: [] };
       this.draftsByKind.set(label.kind, draft);
-      this.parts.push(part);
+      this.inOrder.push(part);
     }
     this.currentPart = draft;
     if (consumesLine && label.rest.length > 0) this.add(record, label.rest);
@@ -124,7 +130,7 @@ export class PartsReader {
   /** The parts in document order, each with its text joined. */
   finish(): Part[] {
     for (const { part, texts } of this.draftsByKind.values()) part.text = texts.join(' ').trim();
-    return this.parts;
+    return this.inOrder;
   }
 
   /** Paragraphs that read as a part the entry has no label for. */
