@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config.js';
-import { compileClaim, findClaims, splitSentences, stanceOf, type Stance } from '../src/core/claims.js';
+import { compileClaim, findClaims, splitSentences, stanceOf, type Stance } from '../src/rules/misconception/claims.js';
 import { lessonTopics } from '../src/core/coverage.js';
 import { lint } from '../src/core/lint.js';
 import { spokenParts } from '../src/core/parse.js';

@@ -1,52 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLabel } from '../src/core/labels.js';
-import { findComponent } from '../src/core/components.js';
-import { countWords, findMetric, hasMetric, hasTradeoffWording, joinList, normalize, plural, questionList, tokens } from '../src/core/text.js';
-import { splitGotcha } from '../src/core/gotcha.js';
-
-describe('classifyLabel', () => {
-  it.each([
-    ['Answer', 'theory'],
-    ['Theory', 'theory'],
-    ['Project Example', 'project'],
-    ['project example 🛠', 'project'],
-    ['🛠️ Project', 'project'],
-    ['Tradeoff', 'tradeoff'],
-    ['Trade-off', 'tradeoff'],
-    ['Trade-offs', 'tradeoff'],
-    ['Trade offs', 'tradeoff'],
-    ['Metric', 'metric'],
-    ['📊 Metrics', 'metric'],
-    ['Result', 'metric'],
-    ['Gotcha — Common wrong answers', 'gotchas'],
-    ['Gotchas', 'gotchas'],
-    ['Common wrong answers', 'gotchas'],
-    ['Common mistakes', 'gotchas'],
-    ['Traps', 'gotchas'],
-    ['Pitfalls', 'gotchas'],
-    ['Where I used it', 'project'],
-    ['In trust-platform', 'project'],
-    ['Cost', 'tradeoff'],
-    ['The catch', 'tradeoff'],
-    ['Measured', 'metric'],
-    ['Concept', 'theory'],
-    ['Common wrong answers', 'gotchas'],
-  ])('%s is a %s label', (label, kind) => {
-    expect(classifyLabel(label)).toBe(kind);
-  });
-
-  it.each([
-    'Wrong',
-    'Why it matters',
-    'Projection',
-    'Notes',
-    'In practice the leader steps down and a new one is elected soon',
-    'In short',
-    'DIFFICULTY',
-  ])('%s is not a label', (label) => {
-    expect(classifyLabel(label)).toBeNull();
-  });
-});
+import { countWords, findMetric, hasMetric, joinList, normalize, plural, questionList, tokens } from '../src/core/text.js';
+import { ADVERSARIAL_CASES } from './helpers/adversarial.js';
 
 describe('findMetric', () => {
   it.each(['`attest-api` shipped in 2024 releases of the platform', 'a count of 3 ways to do it'])('finds no metric in %s', (text) => {
@@ -94,67 +48,6 @@ describe('findMetric', () => {
   );
 });
 
-describe('findComponent', () => {
-  it.each([
-    ['calls `verify-service` first', '`verify-service`'],
-    ['the verify-service answers', 'verify-service'],
-    ['writes to ledger_store', 'ledger_store'],
-    ['the Raft consensus cluster', 'consensus cluster'],
-    ['our attestation cache', 'attestation cache'],
-  ])('finds a component in "%s"', (text, component) => {
-    const code = [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
-    expect(findComponent(tokens(text.replace(/`/g, '')), code)).toBe(component);
-  });
-
-  it.each([
-    'reads are read-only and split-brain is avoided',
-    'the service was slow',
-    'a cache helps',
-    'at-least-once delivery',
-    'The system ran on 5 nodes.',
-    'it is fault-tolerant',
-    'a different replica answers',
-    'a three-node cluster',
-    'a low-latency design',
-    'quorum-based reads',
-  ])('finds no component in "%s"', (text) => {
-    expect(findComponent(tokens(text), [])).toBeNull();
-  });
-});
-
-describe('hasTradeoffWording', () => {
-  it.each([
-    'The trade-off is latency',
-    'at the cost of availability',
-    'it sacrifices availability',
-    'consistency rather than availability',
-    'worse than before',
-    'we gave up write availability',
-  ])('sees a tradeoff in "%s"', (text) => {
-    expect(hasTradeoffWording(text)).toBe(true);
-  });
-  it.each(['Raft elects a leader', 'the cost was low', 'better results'])('sees no tradeoff in "%s"', (text) => {
-    expect(hasTradeoffWording(text)).toBe(false);
-  });
-});
-
-describe('splitGotcha', () => {
-  it.each([
-    ['❌ "Pick two of three" — Wrong. The choice is made per operation.', 'Pick two of three', 'The choice is made per operation.'],
-    ['Wrong: "Raft is AP" — it refuses writes in a minority partition', 'Raft is AP', 'it refuses writes in a minority partition'],
-    ['“Clocks are enough” – wall clocks drift and jump', 'Clocks are enough', 'wall clocks drift and jump'],
-    ['Vector clocks resolve conflicts: they only detect concurrency', 'Vector clocks resolve conflicts', 'they only detect concurrency'],
-    ['Exactly-once is free because brokers promise it', 'Exactly-once is free', 'because brokers promise it'],
-    ['❌ "CAP means pick two" — Wrong.', 'CAP means pick two', ''],
-    ['❌ "CAP means pick two"', 'CAP means pick two', ''],
-    ['Two-phase commit is non-blocking (it blocks if the coordinator dies)', 'Two-phase commit is non-blocking', 'it blocks if the coordinator dies'],
-    ['"CA systems exist" — No quorum forms without a majority.', 'CA systems exist', 'No quorum forms without a majority.'],
-    ['"CA systems exist" — No. Partitions happen anyway.', 'CA systems exist', 'Partitions happen anyway.'],
-  ])('splits %s', (text, claim, reason) => {
-    expect(splitGotcha(text)).toEqual({ claim, reason });
-  });
-});
-
 describe('counting and normalising', () => {
   it('counts words, not punctuation', () => {
     expect(countWords('The CAP theorem — says: pick 2 of 3. ❌ ')).toBe(8);
@@ -184,29 +77,11 @@ describe('the words every report shares', () => {
   });
 });
 
-describe('detectors on adversarial input finish in linear time', () => {
-  const hostile = [
-    '9'.repeat(50_000),
-    '-'.repeat(50_000),
-    'a-'.repeat(25_000),
-    '1,'.repeat(25_000),
-    `${'1'.repeat(50_000)}x`,
-    `${'a_'.repeat(25_000)}!`,
-    ' '.repeat(50_000),
-    `Q${' '.repeat(50_000)}1`,
-    'rather '.repeat(10_000),
-    '"'.repeat(50_000),
-    `${'— '.repeat(25_000)}x`,
-  ];
-  it.each(hostile.map((text) => [text.slice(0, 12), text]))(
+describe('findMetric and countWords on adversarial input finishes in linear time', () => {
+  it.each(ADVERSARIAL_CASES)(
     '%s…',
     (_, text) => {
-      const list = tokens(text);
-      expect(findMetric(list)).toBeNull();
-      expect(findComponent(list, [])).toBeNull();
-      expect(classifyLabel(text)).toBeNull();
-      expect(typeof hasTradeoffWording(text)).toBe('boolean');
-      expect(typeof splitGotcha(text).claim).toBe('string');
+      expect(findMetric(tokens(text))).toBeNull();
       expect(countWords(text)).toBeGreaterThanOrEqual(0);
     },
     2_000,

@@ -7,8 +7,10 @@ import { normalize } from './text.js';
 import type { CheatSheet, CheatSheetRow, Question } from './types.js';
 
 /** Headings that name the cheat sheet. */
-export const CHEAT_SHEET_HEADING =
+const CHEAT_SHEET_HEADING =
   /\b(?:cheat ?sheets?|crib sheets?|quick (?:reference|review|summary)|one ?(?:line|page) summar(?:y|ies)|summary table|at a glance|tl ?dr)\b|^(?:summary|summaries|review sheet)$/;
+/** Only this much of a heading is read when deciding whether it names the cheat sheet. */
+const HEADING_PREFIX = 300;
 
 /** Header cells that name the one-line answer column. */
 const SUMMARY_HEADER = /^(?:summary|one ?line(?:r| answer| summary)?|one ?liners?|answer|short answer|tl ?dr|key (?:idea|point)|gist|in one line)$/;
@@ -16,6 +18,11 @@ const SUMMARY_HEADER = /^(?:summary|one ?line(?:r| answer| summary)?|one ?liners
 const ROW_NUMBER = /^\s{0,3}(?:q(?:uestion)?\s{0,2}|#\s{0,2})?(\d{1,7})\b[\s.:)\-–—|]*/i;
 /** Above this many title comparisons, rows are matched by number and exact title only. */
 const MAX_FUZZY_COMPARISONS = 250_000;
+
+/** Whether a heading names the cheat sheet ("Cheat Sheet", "Quick reference", "TL;DR"). */
+export function namesCheatSheet(heading: string): boolean {
+  return CHEAT_SHEET_HEADING.test(normalize(heading.slice(0, HEADING_PREFIX)));
+}
 
 /** Collects a cheat-sheet section's rows from its records; `lines` are the document's source lines. */
 export class SheetReader {

@@ -2,8 +2,9 @@
  * Reading a difficulty rating wherever learners write it: a tag in the question heading, a label line in
  * any emphasis, a badge or tag line, or the heading of the section that groups the questions.
  */
+import type { LineRecord } from './markdown.js';
 import { firstWordIndex, truncate } from './text.js';
-import type { Difficulty, DifficultySource } from './types.js';
+import type { Difficulty, DifficultySource, NearMiss } from './types.js';
 
 /** The lesson's own names for the levels: "L1: foundational, L2: intermediate, L3: advanced". */
 const LEVEL_WORDS: Readonly<Record<string, number>> = { foundational: 1, fundamentals: 1, intermediate: 2, advanced: 3 };
@@ -97,4 +98,94 @@ export function sectionRating(heading: string, line: number): Difficulty | null 
   if (words.length > 6) return null;
   for (const word of words) if (LEVEL_WORDS[word] !== undefined) return parseRating(word, line, 'section');
   return null;
+}
+
+/** The ratings that grouping headings give, by heading level: a question takes the deepest one above it. */
+export class SectionRatings {
+  private readonly byLevel: (Difficulty | null)[] = [];
+
+  /** A heading outside any entry: it ends the groups at its level and below, and may rate the questions under it. */
+  group(heading: LineRecord, rates: boolean): void {
+    this.byLevel.length = Math.min(this.byLevel.length, heading.level);
+    // the document's title (level 1) names the whole playbook, whatever level words it uses
+    this.byLevel[heading.level] = rates && heading.level > 1 ? sectionRating(heading.text, heading.line) : null;
+  }
+
+  /** The rating of the section a question heading at `level` stands in. */
+  forQuestionAt(level: number): Difficulty | null {
+    // questions at a grouping heading's own level do not end its group ("### L1 — Basics" then "### Q1 …")
+    this.byLevel.length = Math.min(this.byLevel.length, level + 1);
+    let section: Difficulty | null = null;
+    for (const rating of this.byLevel) if (rating) section = rating;
+    return section;
+  }
+}
+
+/**
+ * Reads one entry's difficulty from its lines: the first rating wins, a label may give its value on the next
+ * line, and a short line that mentions a level without being a rating is kept as a near miss.
+ */
+export class RatingReader {
+  private difficulty: Difficulty | null;
+  /** Line of a difficulty label whose value may come on the next line. */
+  private labelAwaitingValue: number | null = null;
+  /** The first short line before the parts that mentions a level but is not a rating. */
+  private unreadRating: NearMiss | null = null;
+
+  /** `tag` is a rating tagged in the question's heading: it wins over any in the entry. */
+  constructor(tag: Difficulty | null) {
+    this.difficulty = tag;
+  }
+
+  /** Reads a rating line (or its value after a bare label); true when the line was one. */
+  readLine(record: LineRecord, partsStarted: boolean): boolean {
+    if (record.quote > 0 || (record.list > 0 && !(record.list === 1 && record.itemStart))) return false;
+    if (this.labelAwaitingValue !== null && record.kind === 'text' && record.text.length <= 60) {
+      const value = parseRating(record.text, record.line, 'label');
+      if (value.level !== null || /^\s*L\s?\d/i.test(record.text)) {
+        this.labelAwaitingValue = null;
+        this.set(value);
+        return true;
+      }
+    }
+    const line = ratingLine(record.text, record.line);
+    if (line === null) {
+      if (record.text.length <= 80 && /\b(?:difficulty|level)\b|(?:^|\s)L\d\b/i.test(record.text) && !partsStarted) {
+        this.unreadRating ??= { line: record.line, kind: 'difficulty', text: truncate(record.text, 60), why: 'it is not a rating line' };
+      }
+      return false;
+    }
+    this.settle();
+    if (line.kind === 'pending') this.labelAwaitingValue = record.line;
+    else this.set(line.difficulty);
+    return true;
+  }
+
+  /** Reads a table row `| Difficulty | L2 |`; true when the row was one. */
+  readRow(label: string, value: string, line: number): boolean {
+    if (!/^\W*(?:difficulty|level|rating)\b/i.test(label)) return false;
+    const rating = ratingLine(`${label}: ${value}`, line);
+    if (rating === null || rating.kind !== 'rating') return false;
+    this.set(rating.difficulty);
+    return true;
+  }
+
+  /** A difficulty label whose level never came: an empty, invalid rating at the label. */
+  settle(): void {
+    if (this.labelAwaitingValue === null) return;
+    const line = this.labelAwaitingValue;
+    this.labelAwaitingValue = null;
+    this.set({ level: null, raw: '', line, how: 'label' });
+  }
+
+  /** The entry's difficulty once all its lines are read; the section's rating only fills in for a missing one. */
+  finish(section: Difficulty | null): { difficulty: Difficulty | null; nearMiss: NearMiss | null } {
+    this.settle();
+    this.difficulty ??= section;
+    return { difficulty: this.difficulty, nearMiss: this.difficulty === null ? this.unreadRating : null };
+  }
+
+  private set(difficulty: Difficulty): void {
+    this.difficulty ??= difficulty;
+  }
 }

@@ -318,18 +318,3 @@ function isUnit(text: string): boolean {
 function isCountedNoun(word: string): boolean {
   return word.length >= 4 && word.length <= 24 && /^[a-z][a-z-]*s$/.test(word) && !word.endsWith('ss') && !NOT_COUNTED.has(word);
 }
-
-const TRADEOFF_WORDING =
-  /\b(?:tradeoffs?|at the (?:cost|expense|price) of|sacrific(?:e|es|ed|ing)|rather than|instead of|worse than|in exchange for|(?:gave|give|gives|giving) up|downside|the price|compromis(?:e|es|ed|ing)|in return|costs? us)\b/;
-
-/** Whether prose states a tradeoff in words ("at the cost of", "rather than", "sacrifices", …). */
-export function hasTradeoffWording(text: string): boolean {
-  return TRADEOFF_WORDING.test(normalizeForPhrases(text));
-}
-
-function normalizeForPhrases(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/([a-z])[-‐‑]+(?=[a-z])/g, '$1')
-    .replace(/[^a-z0-9]+/g, ' ');
-}

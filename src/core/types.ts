@@ -1,5 +1,5 @@
 /** The kinds of part an entry can have, in the order the lesson asks for them. */
-export type PartKind = 'difficulty' | 'theory' | 'project' | 'tradeoff' | 'metric' | 'gotchas';
+export type PartKind = 'theory' | 'project' | 'tradeoff' | 'metric' | 'gotchas';
 
 /**
  * How a part was recognised: by a label in a sub-heading, an emphasised run, plain "Word:" prose, a list
@@ -61,11 +61,14 @@ export interface Difficulty {
   how: DifficultySource;
 }
 
+/** What a near miss looked like: a part, or a difficulty rating. */
+export type NearMissKind = PartKind | 'difficulty';
+
 /** Something that looks like what a rule wants but was not taken as it, and why: shown by `explain` and in findings. */
 export interface NearMiss {
   line: number;
   /** What it looked like: "difficulty", "theory", … */
-  kind: PartKind;
+  kind: NearMissKind;
   text: string;
   why: string;
 }

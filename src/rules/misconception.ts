@@ -1,5 +1,5 @@
 import catalogue from '../data/misconceptions.json' with { type: 'json' };
-import { compileClaim, compileCondition, findClaims, splitSentences, type ClaimMatch, type Sentence } from '../core/claims.js';
+import { compileClaim, compileCondition, findClaims, splitSentences, type ClaimMatch, type Sentence } from './misconception/claims.js';
 import { spokenParts } from '../core/parse.js';
 import { defineRule, questionName, type Report } from '../core/rule.js';
 import { truncate } from '../core/text.js';

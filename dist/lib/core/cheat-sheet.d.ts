@@ -4,8 +4,8 @@
  */
 import type { LineRecord } from './markdown.js';
 import type { CheatSheet, Question } from './types.js';
-/** Headings that name the cheat sheet. */
-export declare const CHEAT_SHEET_HEADING: RegExp;
+/** Whether a heading names the cheat sheet ("Cheat Sheet", "Quick reference", "TL;DR"). */
+export declare function namesCheatSheet(heading: string): boolean;
 /** Collects a cheat-sheet section's rows from its records; `lines` are the document's source lines. */
 export declare class SheetReader {
     readonly level: number;

@@ -28,5 +28,3 @@ export declare function tokens(text: string): string[];
 export declare function hasMetric(text: string): boolean;
 /** Returns the first metric phrase in a token list, or null. */
 export declare function findMetric(list: readonly string[]): string | null;
-/** Whether prose states a tradeoff in words ("at the cost of", "rather than", "sacrifices", …). */
-export declare function hasTradeoffWording(text: string): boolean;

@@ -1,4 +1,4 @@
-import { type ClaimMatch, type Sentence } from '../core/claims.js';
+import { type ClaimMatch, type Sentence } from './misconception/claims.js';
 /** One wrong belief of the catalogue (`src/data/misconceptions.json`). */
 export interface Misconception {
     id: string;
