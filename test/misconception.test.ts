@@ -6,7 +6,7 @@ import { resolveConfig } from '../src/config.js';
 import { compileClaim, findClaims, splitSentences, stanceOf, type Stance } from '../src/rules/misconception/claims.js';
 import { lessonTopics } from '../src/core/coverage.js';
 import { lint } from '../src/core/lint.js';
-import { spokenParts } from '../src/core/parse.js';
+import { spokenParts } from '../src/core/questions.js';
 import { misconceptions } from '../src/rules/misconception.js';
 import catalogue from '../src/data/misconceptions.json' with { type: 'json' };
 import { examplePath, repoRoot } from './helpers/cli.js';

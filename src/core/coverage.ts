@@ -4,7 +4,7 @@
  * name no topic are settled by the answer text.
  */
 import lesson from '../data/lesson.json' with { type: 'json' };
-import { spokenParts } from './parse.js';
+import { spokenParts } from './questions.js';
 import type { Playbook, Question } from './types.js';
 
 export type Level = 'L1' | 'L2' | 'L3';

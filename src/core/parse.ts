@@ -9,20 +9,10 @@ import { splitFrontMatter } from './front-matter.js';
 import { questionHeadings } from './headings.js';
 import { parseMarkdown, splitSections, walkRecords, type LineRecord } from './markdown.js';
 import { Outline } from './outline.js';
-import type { Part, Playbook, Question } from './types.js';
+import type { Playbook } from './types.js';
 
 /** Documents larger than this (in UTF-16 code units) are parsed section by section. */
 const SECTION_THRESHOLD = 256 * 1024;
-
-/** The parts an interviewee says aloud: every part but the gotchas. */
-export function spokenParts(question: Question): Part[] {
-  return question.parts.filter((part) => part.kind !== 'gotchas');
-}
-
-/** The questions that count: every entry that is not a copy of an earlier one. */
-export function distinctQuestions(doc: Playbook): Question[] {
-  return doc.questions.filter((question) => question.copyOf === null);
-}
 
 /** Parses a playbook's text into its model. */
 export function parsePlaybook(input: string): Playbook {

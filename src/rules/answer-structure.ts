@@ -1,5 +1,5 @@
 import { defineRule, questionName } from '../core/rule.js';
-import { distinctQuestions } from '../core/parse.js';
+import { distinctQuestions } from '../core/questions.js';
 import { countWords, joinList } from '../core/text.js';
 import type { Part } from '../core/types.js';
 

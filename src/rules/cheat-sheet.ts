@@ -1,5 +1,5 @@
 import { defineRule, integerOption, questionName } from '../core/rule.js';
-import { distinctQuestions } from '../core/parse.js';
+import { distinctQuestions } from '../core/questions.js';
 import { countWords, truncate } from '../core/text.js';
 
 export const cheatSheet = defineRule({

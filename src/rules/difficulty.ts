@@ -1,4 +1,4 @@
-import { distinctQuestions } from '../core/parse.js';
+import { distinctQuestions } from '../core/questions.js';
 import { defineRule, questionName } from '../core/rule.js';
 import { joinList } from '../core/text.js';
 

@@ -1,6 +1,6 @@
 import catalogue from '../data/misconceptions.json' with { type: 'json' };
 import { compileClaim, compileCondition, findClaims, splitSentences, type ClaimMatch, type Sentence } from './misconception/claims.js';
-import { spokenParts } from '../core/parse.js';
+import { spokenParts } from '../core/questions.js';
 import { defineRule, questionName, type Report } from '../core/rule.js';
 import { truncate } from '../core/text.js';
 import type { Part, Question } from '../core/types.js';

@@ -1,4 +1,4 @@
-import { spokenParts } from '../core/parse.js';
+import { spokenParts } from '../core/questions.js';
 import { defineRule, integerOption, questionName } from '../core/rule.js';
 import { countWords, plural } from '../core/text.js';
 

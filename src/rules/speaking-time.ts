@@ -1,5 +1,5 @@
 import { defineRule, integerOption, numberOption, questionName } from '../core/rule.js';
-import { distinctQuestions, spokenParts } from '../core/parse.js';
+import { distinctQuestions, spokenParts } from '../core/questions.js';
 import { countWords } from '../core/text.js';
 
 export const speakingTime = defineRule({
