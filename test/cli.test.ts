@@ -199,6 +199,27 @@ describe('usage errors', () => {
   });
 });
 
+describe('check --help lists the criteria from the rules themselves', () => {
+  it('gives each rule id its default severity, description and options with their defaults', async () => {
+    const { code, stdout } = await cli(['check', '--help'], tempRepo());
+    expect(code).toBe(0);
+    const block = stdout.slice(stdout.indexOf('Criteria ('));
+    expect(block.split('\n').slice(0, 9)).toEqual([
+      'Criteria (id, severity by default; set each under "rules" in the configuration):',
+      '  question-count    error    The playbook has enough distinct questions, each with a full answer',
+      '                             options: questions 15, words 30',
+      "  project-example   error    Each question has a project example that names the learner's own",
+      '                             component or product, with a measured figure',
+      '  gotchas           error    Each question lists common wrong answers, each with the reason it is',
+      '                             wrong',
+      '                             options: gotchas 2, reasonWords 3',
+      '  difficulty        error    Each question is rated L1, L2 or L3, and the playbook uses all three',
+    ]);
+    expect(block).toContain('  speaking-time     warning  An answer, gotchas aside,');
+    expect(Math.max(...block.split('\n').map((line) => line.length))).toBeLessThanOrEqual(100);
+  });
+});
+
 describe('the terminal report', () => {
   it('shows three findings per failing criterion, and every one with --all', async () => {
     const dir = tempRepo({ [PLAYBOOK]: skeleton() });

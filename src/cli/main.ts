@@ -3,7 +3,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { ConfigError, ExitError, GitCommandError, InputError, UnmergedError, UsageError } from '../errors.js';
+import { rules } from '../rules/index.js';
 import { hook } from './hook.js';
+import { rulesHelp } from './rules-help.js';
 import { parseOptions, readConfig, useColor, type CliIo } from './shared.js';
 import { describeFsError } from '../node/fs-errors.js';
 import { inactiveHookNote } from '../node/hook-status.js';
@@ -160,6 +162,7 @@ async function help(io: CliIo, command?: string): Promise<number> {
   if (command === 'cohort') return helpCohort(io);
   if (command !== undefined && !(command in COMMAND_HELP)) throw new UsageError(`unknown command "${command}"; run playbook-proof --help`);
   io.stdout.write(command === undefined ? HELP : COMMAND_HELP[command]!);
+  if (command === 'check') io.stdout.write(`\n${rulesHelp(rules)}`);
   return 0;
 }
 
