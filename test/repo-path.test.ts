@@ -1,8 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readInputs } from '../src/action/inputs.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveConfig } from '../src/config.js';
 import { validateConfig } from '../src/config-schema.js';
+import { lint } from '../src/core/lint.js';
 import { repoPath } from '../src/core/repo-path.js';
 import { ConfigError } from '../src/errors.js';
+import { rules } from '../src/rules/index.js';
+import { repoRoot } from './helpers/cli.js';
 
 // One rule for the playbook's path, in the configuration file and in the Action's `path` input. Before, the two
 // disagreed: the config schema refused a leading `\` and a drive but split `..` on both separators, the Action
@@ -63,5 +69,24 @@ describe('the configuration file and the Action input apply it alike', () => {
       const inputs = await readInputs(parser);
       expect([inputs.path, inputs.config.path]).toEqual([now, now]);
     }
+  });
+});
+
+describe('the location rule reads one repository path however it is written', () => {
+  const example = readFileSync(join(repoRoot, 'week-24', 'day1-dist-sys-qa.md'), 'utf8');
+  const only = resolveConfig({ rules: Object.fromEntries(rules.map((rule) => [rule.id, rule.id === 'location' ? 'error' : 'off'])) });
+  it.each([
+    ['week-24/day1-dist-sys-qa.md', []],
+    ['./week-24/day1-dist-sys-qa.md', []],
+    ['week-24\\day1-dist-sys-qa.md', []],
+    ['week-24//day1-dist-sys-qa.md', []],
+    [
+      'Week-24/day1-dist-sys-qa.md',
+      ['1 wrongCase The playbook is at Week-24/day1-dist-sys-qa.md, expected week-24/day1-dist-sys-qa.md (paths are case-sensitive on GitHub)'],
+    ],
+    ['notes/day1.md', ['1 wrongPath The playbook is at notes/day1.md, expected week-24/day1-dist-sys-qa.md']],
+  ])('%s', (path, expected) => {
+    const found = lint(example, { path, config: only }).findings.map((finding) => `${finding.line} ${finding.messageId} ${finding.message}`);
+    expect(found).toEqual(expected);
   });
 });

@@ -1,3 +1,4 @@
+import { repoPath } from '../core/repo-path.js';
 import { defineRule, pathOption } from '../core/rule.js';
 
 /** Where the lesson asks for the playbook. */
@@ -27,8 +28,9 @@ export const location = defineRule({
       report({ messageId: 'missing', data: { expected: options.path }, node: { line: 1 } });
       return;
     }
-    const actual = path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
-    const expected = options.path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+    // the same repository path, however it is written: `./week-24\day1.md` is `week-24/day1.md`
+    const actual = repoPath(path) ?? path;
+    const expected = repoPath(options.path) ?? options.path;
     if (actual === expected) return;
     const messageId = actual.toLowerCase() === expected.toLowerCase() ? 'wrongCase' : 'wrongPath';
     report({ messageId, data: { actual, expected }, node: { line: 1 } });
