@@ -45,7 +45,6 @@ function optionSchema(spec: OptionSpec): z.ZodType {
 
 /** @internal The schema of a configuration file for a rule list: every option of every rule, and a severity per rule id. */
 export function configSchema(rules: readonly Rule[] = builtinRules): z.ZodObject {
-  if (rules === builtinRules && builtinSchema !== null) return builtinSchema;
   const options = Object.fromEntries([...optionSpecs(rules)].map(([name, spec]) => [name, optionSchema(spec).optional()]));
   const severities = Object.fromEntries(rules.map((rule) => [rule.id, setting.optional()]));
   const schema = z.strictObject(
@@ -56,11 +55,8 @@ export function configSchema(rules: readonly Rule[] = builtinRules): z.ZodObject
     },
     { error: 'must be an object of options' },
   );
-  if (rules === builtinRules) builtinSchema = schema;
   return schema;
 }
-
-let builtinSchema: z.ZodObject | null = null;
 
 /** Validates a parsed configuration against the rules' options, naming the first bad option in a one-line ConfigError. */
 export function validateConfig(value: unknown, source: string, rules: readonly Rule[] = builtinRules): ConfigInput {

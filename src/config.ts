@@ -40,7 +40,6 @@ export type ConfigInput = Partial<RuleOptions> & { readonly [option: string]: un
  * be called `rules`: a clash is a mistake in a rule's definition, so it throws.
  */
 export function optionSpecs(rules: readonly Rule[] = builtinRules): ReadonlyMap<string, OptionSpec> {
-  if (rules === builtinRules && builtinSpecs !== null) return builtinSpecs;
   const specs = new Map<string, OptionSpec>();
   const owners = new Map<string, string>();
   const ids = new Set<string>();
@@ -55,11 +54,8 @@ export function optionSpecs(rules: readonly Rule[] = builtinRules): ReadonlyMap<
       specs.set(name, spec);
     }
   }
-  if (rules === builtinRules) builtinSpecs = specs;
   return specs;
 }
-
-let builtinSpecs: ReadonlyMap<string, OptionSpec> | null = null;
 
 /** Lays a validated partial configuration over the rules' defaults. */
 export function resolveConfig(input: ConfigInput = {}, rules: readonly Rule[] = builtinRules): Config {

@@ -20,12 +20,12 @@ export function rulesHelp(rules: readonly Rule[]): string {
 function wrap(text: string, first: string, indent: string): string[] {
   const lines: string[] = [];
   let line = first;
-  for (const word of text.split(' ')) {
-    if (line.length > indent.length && line !== first && line.length + 1 + word.length > WIDTH) {
+  for (const [index, word] of text.split(' ').entries()) {
+    if (index === 0) line += word;
+    else if (line.length + 1 + word.length <= WIDTH) line += ` ${word}`;
+    else {
       lines.push(line);
       line = indent + word;
-    } else {
-      line += line === first ? word : ` ${word}`;
     }
   }
   lines.push(line);
