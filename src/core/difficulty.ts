@@ -139,7 +139,10 @@ export class RatingReader {
 
   /** Reads a rating line (or its value after a bare label); true when the line was one. */
   readLine(record: LineRecord, partsStarted: boolean): boolean {
-    if (record.quote > 0 || (record.list > 0 && !(record.list === 1 && record.itemStart))) return false;
+    // a blockquote holds a rating only as the entry's own note before its parts (`> Level: L2`), never a quote
+    // inside an answer; a list only at the start of a top-level item
+    if (record.quote > 1 || (record.quote === 1 && partsStarted)) return false;
+    if (record.list > 0 && !(record.list === 1 && record.itemStart)) return false;
     if (this.labelAwaitingValue !== null && record.kind === 'text' && record.text.length <= 60) {
       const value = parseRating(record.text, record.line, 'label');
       if (value.level !== null || /^\s*L\s?\d/i.test(record.text)) {
